@@ -1,0 +1,28 @@
+package dev.msw.app.shell;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The main window's tabs, in display order. Each area keeps its own block. */
+public final class Tabs {
+    private Tabs() {
+    }
+
+    public static List<WorkbenchTab> all() {
+        List<WorkbenchTab> t = new ArrayList<>();
+        // --- artifacts ---
+
+        // --- signing ---
+
+        // --- vault ---
+
+        // --- keys & backups ---
+
+        // --- inspect ---
+
+        // --- console ---
+
+        // --- end ---
+        return t;
+    }
+}

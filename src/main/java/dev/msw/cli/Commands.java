@@ -1,0 +1,32 @@
+package dev.msw.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Every top-level verb of the command line, in the order 'msw --help' lists them. Each area keeps its own
+ * block so that features can be added independently.
+ */
+final class Commands {
+    private Commands() {
+    }
+
+    static List<Object> all() {
+        List<Object> c = new ArrayList<>();
+        c.add(new GuiCommand());
+        // --- artifacts (encryption at rest) ---
+
+        // --- signing ---
+
+        // --- secrets and policies ---
+
+        // --- prediction console ---
+
+        // --- keys, backups and audit ---
+
+        // --- inspect ---
+
+        // --- end ---
+        return c;
+    }
+}

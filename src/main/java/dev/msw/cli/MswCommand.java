@@ -1,0 +1,75 @@
+package dev.msw.cli;
+
+import dev.msw.core.UserFacingException;
+import dev.msw.core.Version;
+import java.io.PrintWriter;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The root of the command line. Exit codes: 0 success, 1 the operation failed (bad key, tampered file,
+ * verification failed), 2 usage error.
+ */
+@Command(name = "msw", mixinStandardHelpOptions = true, versionProvider = MswCommand.VersionProvider.class,
+        description = "Model Security Workbench: encrypt, sign, inspect and guard machine-learning models.",
+        footer = {"", "Run 'msw' with no arguments (or 'msw gui') to open the desktop app.",
+                "Exit codes: 0 success, 1 the operation failed, 2 usage error."})
+public final class MswCommand implements Runnable {
+    public static final int EXIT_OK = 0;
+    public static final int EXIT_FAILED = 1;
+    public static final int EXIT_USAGE = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: name one of the commands below");
+    }
+
+    /** Builds the command tree with the project's error handling; tests use it to run commands in-process. */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new MswCommand());
+        for (Object sub : Commands.all()) {
+            cl.addSubcommand(sub);
+        }
+        cl.setExecutionExceptionHandler(MswCommand::handleExecutionException);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        return cl;
+    }
+
+    public static int run(String... args) {
+        return commandLine().execute(args);
+    }
+
+    private static int handleExecutionException(Exception ex, CommandLine cl, CommandLine.ParseResult parseResult) {
+        PrintWriter err = cl.getErr();
+        Throwable t = ex;
+        while (!(t instanceof UserFacingException) && t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        if (t instanceof UserFacingException ufe) {
+            err.println("msw: " + ufe.getMessage());
+        } else if (ex instanceof java.io.IOException || ex instanceof java.io.UncheckedIOException) {
+            err.println("msw: input/output error: " + ex.getMessage() + ". Check the path, free disk space and permissions.");
+        } else {
+            err.println("msw: unexpected error: " + ex + ". This is a bug; please report it with the command you ran.");
+            if (System.getenv("MSW_DEBUG") != null) {
+                ex.printStackTrace(err);
+            }
+        }
+        err.flush();
+        return EXIT_FAILED;
+    }
+
+    /** Versions of the product and its main components. */
+    public static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return Version.components().entrySet().stream()
+                    .map((Map.Entry<String, String> e) -> e.getKey() + " " + e.getValue())
+                    .toArray(String[]::new);
+        }
+    }
+}
