@@ -1,0 +1,200 @@
+package dev.msw.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.msw.core.AppPaths;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Append-only JSON-lines audit log, each entry hash-chained to the previous one: entry {@code n} stores
+ * {@code prev} = hash of entry {@code n-1} and {@code hash} = SHA-256 over its own canonical content with
+ * {@code prev}. Editing, removing or reordering any entry breaks the chain at that entry, which
+ * {@link #verify()} reports. Appends take an OS file lock so the CLI and the GUI can log concurrently.
+ */
+public final class AuditLog {
+    static final String GENESIS = "0".repeat(64);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path file;
+
+    public AuditLog(Path file) {
+        this.file = file;
+    }
+
+    /** The user's log, next to the keyring in the config folder. */
+    public static AuditLog standard() {
+        return new AuditLog(AppPaths.configDir().resolve("audit.jsonl"));
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** Appends {@code event}; returns the stored entry. Audit failures never hide the action's own result. */
+    public synchronized AuditEntry append(AuditEvent event) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE); FileLock lock = ch.lock()) {
+                String prev = lastHash(ch);
+                long seq = countLines(ch);
+                ObjectNode node = JSON.createObjectNode();
+                node.put("seq", seq + 1);
+                node.put("time", Instant.now().toString());
+                node.put("user", System.getProperty("user.name", "unknown"));
+                if (event.identity() != null) {
+                    node.put("identity", event.identity());
+                }
+                node.put("action", event.action());
+                node.put("target", event.target());
+                node.put("outcome", event.outcome());
+                ObjectNode details = node.putObject("details");
+                new TreeMap<>(event.details()).forEach(details::put);
+                node.put("prev", prev);
+                node.put("hash", hash(node));
+                byte[] line = (JSON.writeValueAsString(node) + "\n").getBytes(StandardCharsets.UTF_8);
+                ch.position(ch.size());
+                ch.write(java.nio.ByteBuffer.wrap(line));
+                ch.force(false);
+                return AuditEntry.of(node);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the audit log " + file, e);
+        }
+    }
+
+    /** All entries, oldest first. */
+    public List<AuditEntry> read() throws IOException {
+        List<AuditEntry> out = new ArrayList<>();
+        if (!Files.exists(file)) {
+            return out;
+        }
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            if (!line.isBlank()) {
+                out.add(AuditEntry.of((ObjectNode) JSON.readTree(line)));
+            }
+        }
+        return out;
+    }
+
+    /** Checks every entry's hash and link; the first broken entry is named. */
+    public AuditVerification verify() throws IOException {
+        if (!Files.exists(file)) {
+            return new AuditVerification(true, 0, -1, "the audit log is empty");
+        }
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        String prev = GENESIS;
+        int n = 0;
+        for (String line : lines) {
+            n++;
+            if (line.isBlank()) {
+                continue;
+            }
+            ObjectNode node;
+            try {
+                node = (ObjectNode) JSON.readTree(line);
+            } catch (IOException | ClassCastException e) {
+                return new AuditVerification(false, n - 1, n, "line " + n + " is not a valid audit entry (edited or corrupted)");
+            }
+            String stored = node.path("hash").asText();
+            String link = node.path("prev").asText();
+            long seq = node.path("seq").asLong();
+            if (seq != n) {
+                return new AuditVerification(false, n - 1, n, "entry on line " + n + " has sequence number " + seq
+                        + ": an entry before it was removed, or entries were reordered");
+            }
+            if (!link.equals(prev)) {
+                return new AuditVerification(false, n - 1, n, "entry " + n + " does not follow entry " + (n - 1)
+                        + ": an entry was removed, inserted or reordered");
+            }
+            node.remove("hash");
+            if (!hash(node).equals(stored)) {
+                return new AuditVerification(false, n - 1, n, "entry " + n + " (" + node.path("action").asText()
+                        + " on " + node.path("target").asText() + ") was edited after it was written");
+            }
+            prev = stored;
+        }
+        return new AuditVerification(true, n, -1, "all " + n + " entries intact");
+    }
+
+    private static String hash(ObjectNode node) {
+        ObjectNode copy = node.deepCopy();
+        copy.remove("hash");
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(md.digest(JSON.writeValueAsBytes(canonical(copy))));
+        } catch (NoSuchAlgorithmException | IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode canonical(JsonNode n) {
+        if (!n.isObject()) {
+            return n;
+        }
+        ObjectNode sorted = JSON.createObjectNode();
+        TreeMap<String, JsonNode> m = new TreeMap<>();
+        n.fields().forEachRemaining(e -> m.put(e.getKey(), canonical(e.getValue())));
+        m.forEach(sorted::set);
+        return sorted;
+    }
+
+    private static String lastHash(FileChannel ch) throws IOException {
+        String last = lastLine(ch);
+        if (last == null) {
+            return GENESIS;
+        }
+        return JSON.readTree(last).path("hash").asText(GENESIS);
+    }
+
+    private static String lastLine(FileChannel ch) throws IOException {
+        long size = ch.size();
+        if (size == 0) {
+            return null;
+        }
+        int window = (int) Math.min(size, 64 * 1024);
+        java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(window);
+        ch.read(buf, size - window);
+        String tail = new String(buf.array(), 0, buf.position(), StandardCharsets.UTF_8).stripTrailing();
+        int nl = tail.lastIndexOf('\n');
+        return nl >= 0 ? tail.substring(nl + 1) : tail;
+    }
+
+    private static long countLines(FileChannel ch) throws IOException {
+        String last = lastLine(ch);
+        return last == null ? 0 : JSON.readTree(last).path("seq").asLong(0);
+    }
+
+    /** A stored entry. */
+    public record AuditEntry(long seq, Instant time, String user, String identity, String action, String target,
+                             String outcome, Map<String, String> details, String hash) {
+        static AuditEntry of(ObjectNode n) {
+            Map<String, String> d = new TreeMap<>();
+            n.path("details").fields().forEachRemaining(e -> d.put(e.getKey(), e.getValue().asText()));
+            return new AuditEntry(n.path("seq").asLong(), Instant.parse(n.path("time").asText("1970-01-01T00:00:00Z")),
+                    n.path("user").asText(), n.hasNonNull("identity") ? n.get("identity").asText() : null,
+                    n.path("action").asText(), n.path("target").asText(), n.path("outcome").asText(), d,
+                    n.path("hash").asText());
+        }
+    }
+
+    /** Result of {@link #verify()}: {@code brokenLine} is -1 when intact. */
+    public record AuditVerification(boolean intact, int entries, int brokenLine, String message) {
+    }
+}
