@@ -29,7 +29,7 @@ public final class Version {
         m.put("Model Security Workbench", product());
         m.put("Java", System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")");
         m.put("OS", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
-        m.put("Bouncy Castle", packageVersion("org.bouncycastle.jce.provider.BouncyCastleProvider"));
+        m.put("Bouncy Castle", new org.bouncycastle.jce.provider.BouncyCastleProvider().getVersionStr());
         m.put("Jackson", packageVersion("com.fasterxml.jackson.databind.ObjectMapper"));
         return m;
     }
