@@ -40,31 +40,36 @@ cases=(
   "age decrypt > /dev/null|age -d -i '$work/age.key' -o /dev/null '$work/ref.age'"
 )
 
-declare -A secs rss
+declare -A secs cpus rss
 for c in "${cases[@]}"; do
   name="${c%%|*}"; cmd="${c#*|}"
   times=()
+  cpu_times=()
   max_rss=0
   for ((i = 0; i < runs; i++)); do
     rm -f "$work/out"
-    /usr/bin/time -f '%e %M' -o "$work/time" bash -c "$cmd" >/dev/null 2>"$work/err" || { cat "$work/err" >&2; exit 1; }
-    read -r t m < "$work/time"
+    /usr/bin/time -f '%e %U %S %M' -o "$work/time" bash -c "$cmd" >/dev/null 2>"$work/err" || { cat "$work/err" >&2; exit 1; }
+    read -r t u s m < "$work/time"
     times+=("$t")
+    cpu_times+=("$(awk -v u="$u" -v s="$s" 'BEGIN { printf "%.2f", u + s }')")
     (( m > max_rss )) && max_rss=$m
   done
   secs[$name]="$(printf '%s\n' "${times[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p")"
+  cpus[$name]="$(printf '%s\n' "${cpu_times[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p")"
   rss[$name]="$max_rss"
-  echo "bench: $name: ${times[*]} s" >&2
+  echo "bench: $name: wall ${times[*]} s, cpu ${cpu_times[*]} s" >&2
 done
 
 cp_s="${secs[cp]}"
+cp_cpu="${cpus[cp]}"
 echo
-echo "Size: $size_mib MiB, $(nproc) cores, median of $runs runs, page cache warm. $(date -u +%F)"
+echo "Size: $size_mib MiB, $(nproc) cores, median of $runs runs, page cache warm, load average $(cut -d' ' -f1 /proc/loadavg). $(date -u +%F)"
 echo
-echo "| Command | Time (s) | Throughput (MB/s) | Time / cp | Peak RSS (MB) |"
-echo "|---|---:|---:|---:|---:|"
+echo "| Command | Wall (s) | MB/s | Wall / cp | CPU user+sys (s) | CPU / cp | Peak RSS (MB) |"
+echo "|---|---:|---:|---:|---:|---:|---:|"
 for c in "${cases[@]}"; do
   name="${c%%|*}"
-  awk -v n="$name" -v s="${secs[$name]}" -v cp="$cp_s" -v r="${rss[$name]}" -v mib="$size_mib" 'BEGIN {
-    printf "| %s | %.2f | %.0f | %.2f | %.0f |\n", n, s, (mib * 1048576 / 1e6) / (s > 0 ? s : 0.001), s / (cp > 0 ? cp : 0.001), r / 1024 }'
+  awk -v n="$name" -v s="${secs[$name]}" -v cp="$cp_s" -v u="${cpus[$name]}" -v cpc="$cp_cpu" -v r="${rss[$name]}" -v mib="$size_mib" 'BEGIN {
+    printf "| %s | %.2f | %.0f | %.2f | %.2f | %.2f | %.0f |\n", n, s, (mib * 1048576 / 1e6) / (s > 0 ? s : 0.001),
+      s / (cp > 0 ? cp : 0.001), u, u / (cpc > 0 ? cpc : 0.001), r / 1024 }'
 done
