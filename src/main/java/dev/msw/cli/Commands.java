@@ -17,6 +17,9 @@ final class Commands {
         // --- artifacts (encryption at rest) ---
 
         // --- signing ---
+        c.add(new dev.msw.cli.signing.KeygenCommand());
+        c.add(new dev.msw.cli.signing.SignCommand());
+        c.add(new dev.msw.cli.signing.VerifyCommand());
 
         // --- secrets and policies ---
 

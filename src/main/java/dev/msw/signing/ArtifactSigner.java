@@ -37,7 +37,7 @@ public final class ArtifactSigner {
     }
 
     /** What was signed, with which key, and where the signature went. */
-    public record Result(Path signature, String format, String algorithm, String keyFingerprint, String keyDescription,
+    public record Result(String signature, String format, String algorithm, String keyFingerprint, String keyDescription,
             int files, String signerSubject) {
     }
 
@@ -62,7 +62,7 @@ public final class ArtifactSigner {
                 }
                 byte[] sig = RawSignatures.sign(r.target(), key.getPrivate(), progress, cancel);
                 write(out, sig, r.overwrite());
-                result = new Result(out, format.label(), RawSignatures.algorithm(key.getPublic()),
+                result = new Result(out.toString(), format.label(), RawSignatures.algorithm(key.getPublic()),
                         KeyFingerprint.of(key.getPublic()), KeyFingerprint.describe(key.getPublic()), 1, null);
             } else {
                 List<X509Certificate> certs = new ArrayList<>();
@@ -75,7 +75,7 @@ public final class ArtifactSigner {
                 ModelSignatures.SignedModel signed = ModelSignatures.sign(new ModelSignatures.SignRequest(r.target(), out, key,
                         certs, resolveIgnores(r.target(), r.ignorePaths()), r.allowSymlinks()), progress, cancel);
                 write(out, signed.bundleJson(), r.overwrite());
-                result = new Result(out, format.label(), ModelSignatures.algorithm(key.getPublic()),
+                result = new Result(out.toString(), format.label(), ModelSignatures.algorithm(key.getPublic()),
                         KeyFingerprint.of(key.getPublic()), KeyFingerprint.describe(key.getPublic()),
                         signed.files().files().size(), certs.isEmpty() ? null : CertificateChains.subject(certs.get(0)));
             }

@@ -77,8 +77,7 @@ public final class FileDigests {
                 futures.add(pool.submit(() -> {
                     byte[] d = hashFile(f, cancel, n -> progress.progress(done.addAndGet(n), totalBytes,
                             filesDone.get() + " of " + count + " files"));
-                    int k = filesDone.incrementAndGet();
-                    progress.progress(done.get(), totalBytes, k + " of " + count + " files");
+                    filesDone.incrementAndGet();
                     return d;
                 }));
             }
@@ -86,6 +85,7 @@ public final class FileDigests {
             for (int i = 0; i < files.size(); i++) {
                 out.put(relativeNames.get(i), join(futures.get(i)));
             }
+            progress.progress(totalBytes, totalBytes, count + " of " + count + " files");
             return out;
         } finally {
             pool.shutdownNow();
