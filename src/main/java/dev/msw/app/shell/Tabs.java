@@ -13,6 +13,7 @@ public final class Tabs {
         // --- artifacts ---
 
         // --- signing ---
+        t.add(new dev.msw.app.signing.SigningTab());
 
         // --- vault ---
 
