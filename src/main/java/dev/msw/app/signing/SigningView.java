@@ -74,6 +74,8 @@ public final class SigningView {
     @FXML
     private Label reportKey;
     @FXML
+    private Label reportFingerprint;
+    @FXML
     private Label reportAlgorithm;
     @FXML
     private Label reportSigner;
@@ -228,7 +230,8 @@ public final class SigningView {
         reportSummary.setText(r.summary());
         reportSummary.getStyleClass().add(r.verified() ? "verified" : "failed");
         reportSummary.setGraphic(new FontIcon(r.verified() ? Feather.CHECK_CIRCLE : Feather.X_CIRCLE));
-        reportKey.setText(r.keyDescription() + " · SHA256:" + r.keyFingerprint());
+        reportKey.setText(r.keyDescription());
+        reportFingerprint.setText("SHA256:" + r.keyFingerprint());
         reportAlgorithm.setText(r.algorithm() + ("oms".equals(r.format()) ? " · OpenSSF model signing" : " · openssl-compatible"));
         reportSigner.setText(r.signerSubject() != null ? r.signerSubject() : "no certificate (plain key pair)");
         updateCounts();
