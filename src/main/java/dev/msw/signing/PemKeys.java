@@ -12,7 +12,6 @@ import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.security.Security;
 import java.security.cert.X509Certificate;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
@@ -57,10 +56,9 @@ import org.bouncycastle.util.io.pem.PemObject;
 public final class PemKeys {
     private static final int PBKDF2_ITERATIONS = 200_000;
 
-    static {
-        if (Security.getProvider(BouncyCastleProvider.PROVIDER_NAME) == null) {
-            Security.addProvider(new BouncyCastleProvider());
-        }
+    /** Created only for encrypted keys: registering Bouncy Castle costs start-up time every plain run would pay. */
+    private static final class Bc {
+        static final java.security.Provider PROVIDER = new BouncyCastleProvider();
     }
 
     private PemKeys() {
@@ -100,12 +98,12 @@ public final class PemKeys {
             if (o instanceof PKCS8EncryptedPrivateKeyInfo enc) {
                 requirePassphrase(file, passphrase);
                 return enc.decryptPrivateKeyInfo(new JceOpenSSLPKCS8DecryptorProviderBuilder()
-                        .setProvider(BouncyCastleProvider.PROVIDER_NAME).build(passphrase));
+                        .setProvider(Bc.PROVIDER).build(passphrase));
             }
             if (o instanceof PEMEncryptedKeyPair enc) {
                 requirePassphrase(file, passphrase);
                 return enc.decryptKeyPair(new JcePEMDecryptorProviderBuilder()
-                        .setProvider(BouncyCastleProvider.PROVIDER_NAME).build(passphrase)).getPrivateKeyInfo();
+                        .setProvider(Bc.PROVIDER).build(passphrase)).getPrivateKeyInfo();
             }
         } catch (SigningException e) {
             throw e;
@@ -226,7 +224,7 @@ public final class PemKeys {
                 enc = new JceOpenSSLPKCS8EncryptorBuilder(org.bouncycastle.openssl.PKCS8Generator.AES_256_CBC)
                         .setPRF(org.bouncycastle.openssl.PKCS8Generator.PRF_HMACSHA256)
                         .setIterationCount(PBKDF2_ITERATIONS).setPassword(passphrase)
-                        .setProvider(BouncyCastleProvider.PROVIDER_NAME).build();
+                        .setProvider(Bc.PROVIDER).build();
             }
             PemObject pem = new JcaPKCS8Generator(key, enc).generate();
             StringWriter sw = new StringWriter();
