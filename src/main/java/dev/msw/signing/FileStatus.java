@@ -18,6 +18,8 @@ public enum FileStatus {
         return this == CHANGED || this == MISSING || this == EXTRA;
     }
 
+    /** Lower-case name, as the CLI, the JSON report and the GUI show it. */
+    @com.fasterxml.jackson.annotation.JsonValue
     public String label() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }

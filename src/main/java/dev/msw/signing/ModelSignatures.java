@@ -51,6 +51,11 @@ public final class ModelSignatures {
 
     public static SignedModel sign(SignRequest r, ProgressListener progress, CancellationToken cancel) {
         String curveHash = curveHash(r.key().getPublic(), r.model());
+        if (!r.certificates().isEmpty() && !r.certificates().get(0).getPublicKey().equals(r.key().getPublic())) {
+            throw new SigningException("The signing certificate " + CertificateChains.subject(r.certificates().get(0))
+                    + " does not belong to the private key", "its public key differs from the private key's public half",
+                    "give the certificate issued for this key (the leaf certificate)");
+        }
         Set<String> ignore = new LinkedHashSet<>(r.ignorePaths());
         String sigInside = ModelFiles.insideModel(r.model(), r.signatureFile());
         if (sigInside != null) {
@@ -76,11 +81,6 @@ public final class ModelSignatures {
             } catch (CertificateEncodingException e) {
                 throw new IllegalStateException(e);
             }
-        }
-        if (!certs.isEmpty() && !CertificateChains.parse(certs.get(0)).getPublicKey().equals(r.key().getPublic())) {
-            throw new SigningException("The signing certificate does not belong to the private key",
-                    "its public key differs from the private key's public half",
-                    "give the certificate issued for this key (the leaf certificate)");
         }
         return new SignedModel(files, new OmsBundle(payload, sig, certs.isEmpty() ? keyHint(r.key().getPublic()) : null,
                 certs).toJson());
