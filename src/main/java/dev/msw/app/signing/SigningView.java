@@ -56,6 +56,8 @@ public final class SigningView {
     @FXML
     private ComboBox<SigningViewModel.FormatChoice> signFormat;
     @FXML
+    private TextField signCertificate;
+    @FXML
     private Button signButton;
     @FXML
     private TextField verifyTarget;
@@ -157,6 +159,7 @@ public final class SigningView {
         signKey.textProperty().bindBidirectional(vm.signKeyProperty());
         signPassphrase.textProperty().bindBidirectional(vm.signPassphraseProperty());
         signOutput.textProperty().bindBidirectional(vm.signOutputProperty());
+        signCertificate.textProperty().bindBidirectional(vm.signCertificateProperty());
         signFormat.setItems(FXCollections.observableArrayList(SigningViewModel.FormatChoice.values()));
         signFormat.valueProperty().bindBidirectional(vm.signFormatProperty());
         signButton.disableProperty().bind(vm.canSign().not());
@@ -350,6 +353,11 @@ public final class SigningView {
     @FXML
     private void browseSignOutput() {
         set(vm.signOutputProperty(), save("Save the signature as", "model.sig"));
+    }
+
+    @FXML
+    private void browseSignCertificate() {
+        set(vm.signCertificateProperty(), open("Signing certificate (PEM)"));
     }
 
     @FXML

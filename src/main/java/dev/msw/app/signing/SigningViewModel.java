@@ -101,6 +101,7 @@ public final class SigningViewModel {
     private final StringProperty signPassphrase = new SimpleStringProperty("");
     private final StringProperty signOutput = new SimpleStringProperty("");
     private final ObjectProperty<FormatChoice> signFormat = new SimpleObjectProperty<>(FormatChoice.AUTO);
+    private final StringProperty signCertificate = new SimpleStringProperty("");
     // properties: verification
     private final StringProperty verifyTarget = new SimpleStringProperty("");
     private final StringProperty verifySignature = new SimpleStringProperty("");
@@ -171,6 +172,11 @@ public final class SigningViewModel {
 
     public ObjectProperty<FormatChoice> signFormatProperty() {
         return signFormat;
+    }
+
+    /** Optional signing certificate: signs with the OpenSSF model-signing certificate method. */
+    public StringProperty signCertificateProperty() {
+        return signCertificate;
     }
 
     public StringProperty verifyTargetProperty() {
@@ -269,8 +275,14 @@ public final class SigningViewModel {
         Path target = Path.of(signTarget.get().trim());
         Path out = signOutput.get().isBlank() ? null : Path.of(signOutput.get().trim());
         char[] pass = signPassphrase.get().isEmpty() ? null : signPassphrase.get().toCharArray();
+        Path cert = signCertificate.get().isBlank() ? null : Path.of(signCertificate.get().trim());
+        SignatureFormat format = cert != null && signFormat.get() == FormatChoice.AUTO ? SignatureFormat.OMS : signFormat.get().format;
+        if (cert != null && format == SignatureFormat.OPENSSL) {
+            error("A certificate can only be embedded in an OpenSSF model signature: choose that format, or clear the certificate");
+            return;
+        }
         ArtifactSigner.Request req = new ArtifactSigner.Request(target, Path.of(signKey.get().trim()), pass, out,
-                signFormat.get().format, null, List.of(), List.of(), false, false);
+                format, cert, List.of(), List.of(), false, false);
         start("Signing " + target.getFileName(), (p, c) -> ArtifactSigner.sign(req, p, c), r -> {
             info("Signed " + target.getFileName() + " (" + r.files() + (r.files() == 1 ? " file" : " files") + ", "
                     + r.keyDescription() + ", fingerprint SHA256:" + r.keyFingerprint() + ") → " + r.signature());
