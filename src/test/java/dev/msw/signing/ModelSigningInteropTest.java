@@ -171,8 +171,15 @@ class ModelSigningInteropTest {
         Path[] key = ecKey("tolerate", "P-384");
         Path m = model("tolerate");
         Path sig = m.resolve("model.sig"); // inside the model: ignored by both tools
-        mswSign(m, key[0], sig);
+        Files.createDirectories(m.resolve("cache"));
+        Files.writeString(m.resolve("cache/tmp.bin"), "scratch");
+        ArtifactSigner.sign(new ArtifactSigner.Request(m, key[0], null, sig, SignatureFormat.OMS, null, List.of(),
+                List.of("cache"), false, true), ProgressListener.NONE, CancellationToken.NONE);
+        Files.writeString(m.resolve("cache/tmp.bin"), "scratch changed after signing");
+        Files.writeString(m.resolve("cache/new.bin"), "more scratch");
+        // the recorded ignore_paths make model_signing skip the folder too
         ok(pyVerify(m, key[1], sig));
+        assertTrue(mswVerify(m, key[1], sig).verified());
         rewrite(m.resolve("notes.md"), "added after signing");
         VerificationReport r = ArtifactVerifier.verify(new ArtifactVerifier.Request(m, sig, key[1], List.of(), null, List.of(),
                 true, false), ProgressListener.NONE, CancellationToken.NONE);

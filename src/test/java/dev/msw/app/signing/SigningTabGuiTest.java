@@ -38,6 +38,15 @@ class SigningTabGuiTest extends GuiTest {
         }
     }
 
+    @org.junit.jupiter.api.AfterEach
+    void deleteWork() throws Exception {
+        if (work != null) {
+            try (var files = Files.walk(work)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
     private SigningViewModel vm() {
         Tab tab = main.tabPane().getTabs().stream().filter(t -> "tab-signing".equals(t.getId())).findFirst().orElseThrow();
         Node root = tab.getContent();
