@@ -35,6 +35,7 @@ public final class FileDigests {
     private static final int CHUNK = 1 << 20;
     private static final int SHARD = 4 << 20;
     private static final int SHARDS_AHEAD = 4;
+    private static final long LARGE_FILE = 64L << 20;
 
     private FileDigests() {
     }
@@ -75,8 +76,11 @@ public final class FileDigests {
             List<Future<byte[]>> futures = new ArrayList<>();
             for (Path f : files) {
                 futures.add(pool.submit(() -> {
-                    byte[] d = hashFile(f, cancel, n -> progress.progress(done.addAndGet(n), totalBytes,
-                            filesDone.get() + " of " + count + " files"));
+                    BytesRead read = n -> progress.progress(done.addAndGet(n), totalBytes,
+                            filesDone.get() + " of " + count + " files");
+                    long size = Files.size(f);
+                    // a large file gets a reader thread feeding it shards, so its hashing never waits for the disk
+                    byte[] d = size >= LARGE_FILE ? readAhead(f, "SHA-256", size, read, cancel) : hashFile(f, cancel, read);
                     filesDone.incrementAndGet();
                     return d;
                 }));
@@ -131,19 +135,25 @@ public final class FileDigests {
 
     /** One file's digest ({@code SHA-256}, {@code SHA-384}…), hashed while the next shards are read ahead. */
     public static byte[] digest(Path file, String algorithm, ProgressListener progress, CancellationToken cancel) {
-        MessageDigest md = sha(algorithm);
         long size;
         try {
             size = Files.size(file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        String name = file.getFileName().toString();
+        long[] done = {0};
+        return readAhead(file, algorithm, size, n -> progress.progress(done[0] += n, size, name), cancel);
+    }
+
+    private static byte[] readAhead(Path file, String algorithm, long size, BytesRead read, CancellationToken cancel) {
+        MessageDigest md = sha(algorithm);
         if (size <= SHARD) {
             try {
                 byte[] all = Files.readAllBytes(file);
                 cancel.throwIfCancelled();
                 md.update(all);
-                progress.progress(all.length, size, file.getFileName().toString());
+                read.add(all.length);
                 return md.digest();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -157,15 +167,13 @@ public final class FileDigests {
         Thread reader = new Thread(() -> readShards(file, free, full, cancel), "msw-read-ahead");
         reader.setDaemon(true);
         reader.start();
-        long done = 0;
         try {
             while (true) {
                 Object o = full.take();
                 if (o instanceof Shard s) {
                     md.update(s.data, 0, s.length);
-                    done += s.length;
                     free.put(s.data);
-                    progress.progress(done, size, file.getFileName().toString());
+                    read.add(s.length);
                 } else if (o instanceof Throwable t) {
                     if (t instanceof RuntimeException re) {
                         throw re;

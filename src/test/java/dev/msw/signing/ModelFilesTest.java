@@ -62,6 +62,18 @@ class ModelFilesTest {
         assertEquals(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(new byte[3 << 20])),
                 java.util.HexFormat.of().formatHex(digests.get("f5")));
 
+        // large files take the read-ahead path inside the pool; the digest must not change
+        for (String n : List.of("large-a", "large-b")) {
+            try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(dir.resolve(n).toFile(), "rw")) {
+                f.setLength((70L << 20) + 5);
+                f.seek(12345);
+                f.write(n.getBytes());
+            }
+        }
+        var large = FileDigests.sha256All(dir, List.of("large-a", "large-b"), ProgressListener.NONE, CancellationToken.NONE);
+        assertEquals(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(Files.readAllBytes(dir.resolve("large-b")))), java.util.HexFormat.of().formatHex(large.get("large-b")));
+
         CancellationToken cancel = new CancellationToken();
         ProgressListener cancelOnFirst = (d, t, m) -> cancel.cancel();
         assertThrows(CancelledException.class, () -> FileDigests.sha256All(dir, names, cancelOnFirst, cancel));
