@@ -64,7 +64,8 @@ class SigningTabGuiTest extends GuiTest {
         SigningViewModel vm = vm();
         Screenshots.save(main.root(), "signing-empty");
 
-        robot.clickOn("#newPrivateKey").write(work.resolve("release.pem").toString());
+        // long paths are set directly (typing them key by key only slows the test); the rest is typed and clicked
+        robot.interact(() -> vm.newPrivateKeyProperty().set(work.resolve("release.pem").toString()));
         assertEquals(work.resolve("release.pub.pem").toString(), vm.newPublicKeyProperty().get(), "public key name follows");
         robot.clickOn("#newPassphrase").write("s3cret");
         robot.clickOn("#generateButton");
@@ -74,7 +75,7 @@ class SigningTabGuiTest extends GuiTest {
         assertEquals(work.resolve("release.pem").toString(), vm.signKeyProperty().get(), "new key offered for signing");
 
         Path model = work.resolve("sentiment-model");
-        robot.clickOn("#signTarget").write(model.toString());
+        robot.interact(() -> vm.signTargetProperty().set(model.toString()));
         robot.clickOn("#signPassphrase").write("s3cret");
         robot.clickOn("#signButton");
         waitIdle(vm);
