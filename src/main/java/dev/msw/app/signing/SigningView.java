@@ -60,6 +60,8 @@ public final class SigningView {
     @FXML
     private Button signButton;
     @FXML
+    private CheckBox signOverwrite;
+    @FXML
     private TextField verifyTarget;
     @FXML
     private TextField verifySignature;
@@ -163,6 +165,7 @@ public final class SigningView {
         signFormat.setItems(FXCollections.observableArrayList(SigningViewModel.FormatChoice.values()));
         signFormat.valueProperty().bindBidirectional(vm.signFormatProperty());
         signButton.disableProperty().bind(vm.canSign().not());
+        signOverwrite.selectedProperty().bindBidirectional(vm.signOverwriteProperty());
         signButton.setGraphic(new FontIcon(Feather.EDIT_3));
         signButton.getStyleClass().add(atlantafx.base.theme.Styles.ACCENT);
 

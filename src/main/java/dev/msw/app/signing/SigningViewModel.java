@@ -102,6 +102,7 @@ public final class SigningViewModel {
     private final StringProperty signOutput = new SimpleStringProperty("");
     private final ObjectProperty<FormatChoice> signFormat = new SimpleObjectProperty<>(FormatChoice.AUTO);
     private final StringProperty signCertificate = new SimpleStringProperty("");
+    private final BooleanProperty signOverwrite = new SimpleBooleanProperty(false);
     // properties: verification
     private final StringProperty verifyTarget = new SimpleStringProperty("");
     private final StringProperty verifySignature = new SimpleStringProperty("");
@@ -177,6 +178,10 @@ public final class SigningViewModel {
     /** Optional signing certificate: signs with the OpenSSF model-signing certificate method. */
     public StringProperty signCertificateProperty() {
         return signCertificate;
+    }
+
+    public BooleanProperty signOverwriteProperty() {
+        return signOverwrite;
     }
 
     public StringProperty verifyTargetProperty() {
@@ -282,7 +287,7 @@ public final class SigningViewModel {
             return;
         }
         ArtifactSigner.Request req = new ArtifactSigner.Request(target, Path.of(signKey.get().trim()), pass, out,
-                format, cert, List.of(), List.of(), false, false);
+                format, cert, List.of(), List.of(), false, signOverwrite.get());
         start("Signing " + target.getFileName(), (p, c) -> ArtifactSigner.sign(req, p, c), r -> {
             info("Signed " + target.getFileName() + " (" + r.files() + (r.files() == 1 ? " file" : " files") + ", "
                     + r.keyDescription() + ", fingerprint SHA256:" + r.keyFingerprint() + ") → " + r.signature());
@@ -351,10 +356,19 @@ public final class SigningViewModel {
             if (e instanceof CancelledException) {
                 info(title + " cancelled; nothing was written.");
             } else {
-                error(ErrorDialogs.describe(e));
+                error(forThisWindow(ErrorDialogs.describe(e)));
             }
         });
         currentTask.set(t);
+    }
+
+    /** The core speaks the command line's language about replacing files; say what to do here instead. */
+    static String forThisWindow(String message) {
+        if (message.startsWith("Refusing to overwrite")) {
+            return message.replace("or pass --force to replace it", "or tick \u201cReplace an existing signature file\u201d "
+                    + "(key files are never replaced from here)");
+        }
+        return message;
     }
 
     private void info(String m) {

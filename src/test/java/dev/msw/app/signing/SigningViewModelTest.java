@@ -60,6 +60,11 @@ class SigningViewModelTest {
         vm.signPassphraseProperty().set("pw");
         vm.sign();
         assertFalse(vm.messageIsErrorProperty().get(), vm.messageProperty().get());
+        vm.sign();
+        assertTrue(vm.messageProperty().get().contains("Replace an existing signature file"), vm.messageProperty().get());
+        vm.signOverwriteProperty().set(true);
+        vm.sign();
+        assertFalse(vm.messageIsErrorProperty().get(), vm.messageProperty().get());
         assertTrue(vm.canVerify().get(), "signature, target and public key are filled in for verification");
         vm.verify();
         assertTrue(vm.reportProperty().get().verified());
