@@ -23,7 +23,8 @@ import picocli.CommandLine.Parameters;
                         + "(model_signing verify key reads it). --format oms signs a single file as a model."},
         footer = {"", "Examples:", "  msw sign model.onnx --key private.pem",
                 "  msw sign my-model/ --key private.pem --signature my-model.sig",
-                "  msw sign my-model/ --key leaf-key.pem --certificate leaf.pem --certificate-chain ca.pem"})
+                "  msw sign my-model/ --key leaf-key.pem --certificate leaf.pem \\",
+                "      --certificate-chain intermediate.pem"})
 public final class SignCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
