@@ -22,6 +22,9 @@ final class Commands {
         c.add(new dev.msw.cli.artifacts.KeyCommand());
 
         // --- signing ---
+        c.add(new dev.msw.cli.signing.KeygenCommand());
+        c.add(new dev.msw.cli.signing.SignCommand());
+        c.add(new dev.msw.cli.signing.VerifyCommand());
 
         // --- secrets and policies ---
 

@@ -14,6 +14,7 @@ public final class Tabs {
         t.add(new dev.msw.app.artifacts.ArtifactsTab());
 
         // --- signing ---
+        t.add(new dev.msw.app.signing.SigningTab());
 
         // --- vault ---
 
