@@ -2,6 +2,7 @@ package dev.msw.secrets.vault;
 
 import dev.msw.audit.Audit;
 import dev.msw.secrets.AccessDeniedException;
+import dev.msw.secrets.PolicyAdmin;
 import dev.msw.secrets.SecretsException;
 import dev.msw.secrets.policy.PolicyParser;
 import java.util.ArrayList;
@@ -9,13 +10,14 @@ import java.util.List;
 import java.util.Map;
 
 /** ACL policies on the server ({@code sys/policies/acl}): list, read, write (checked by our parser first), delete. */
-public final class VaultPolicies {
+public final class VaultPolicies implements PolicyAdmin {
     private final VaultSession session;
 
     public VaultPolicies(VaultSession session) {
         this.session = session;
     }
 
+    @Override
     public List<String> list() {
         VaultHttp.Answer a = session.http().list("sys/policies/acl");
         check(a, "list", "sys/policies/acl");
@@ -24,6 +26,7 @@ public final class VaultPolicies {
         return out;
     }
 
+    @Override
     public String read(String name) {
         VaultHttp.Answer a = session.http().get("sys/policies/acl/" + name);
         if (a.status() == 404) {
@@ -34,6 +37,7 @@ public final class VaultPolicies {
     }
 
     /** Parses the HCL locally first, so syntax errors name the line before anything is sent. */
+    @Override
     public void write(String name, String hcl) {
         PolicyParser.parse(name, hcl);
         VaultHttp.Answer a = session.http().call("PUT", "sys/policies/acl/" + name, Map.of("policy", hcl));
@@ -44,6 +48,7 @@ public final class VaultPolicies {
         Audit.record("policy-write", "vault:" + name, "success", Map.of("server", session.http().settings().address()));
     }
 
+    @Override
     public void delete(String name) {
         check(session.http().delete("sys/policies/acl/" + name), "delete", "sys/policies/acl/" + name);
         Audit.record("policy-delete", "vault:" + name, "success", Map.of("server", session.http().settings().address()));
