@@ -15,6 +15,7 @@ public final class Tabs {
         // --- signing ---
 
         // --- vault ---
+        t.add(new dev.msw.app.vault.VaultTab());
 
         // --- keys & backups ---
 
