@@ -160,14 +160,21 @@ public final class VaultPoliciesModel {
                     unreadable.add(n);
                 }
             }
+            String server = st instanceof VaultSecretStore v
+                    ? "The server (sys/capabilities-self) reports " + v.capabilitiesSelf(apiPath) + " on " + apiPath + "."
+                    : "";
+            if (!unreadable.isEmpty() && ps.isEmpty()) {
+                boolean granted = server.contains(op.apiName());
+                return (granted ? "Allowed" : "Denied") + ": `" + op.apiName() + "` on " + apiPath + ". " + server
+                        + "\nYour token may not read its policies " + unreadable + ", so the rule that decided cannot "
+                        + "be shown here; an administrator can explain it with the same view, or run "
+                        + "'msw policy check POLICY.hcl --path " + apiPath + " --op " + op.apiName() + "'.";
+            }
             String text = new PolicyEngine(ps).check(apiPath, op).explanation();
             if (!unreadable.isEmpty()) {
                 text += "\n(Policies " + unreadable + " could not be read with this token; the explanation leaves them out.)";
             }
-            if (st instanceof VaultSecretStore v) {
-                text += "\nServer (sys/capabilities-self): " + v.capabilitiesSelf(apiPath);
-            }
-            return text;
+            return server.isEmpty() ? text : text + "\n" + server;
         }, why::set);
     }
 

@@ -180,6 +180,8 @@ public final class VaultView {
         expiryLabel.textProperty().bind(vm.expiryWarningProperty());
         renewButton.visibleProperty().bind(Bindings.createBooleanBinding(
                 () -> vm.storeProperty().get() instanceof VaultSecretStore, vm.storeProperty()));
+        renewButton.disableProperty().bind(Bindings.createBooleanBinding(() -> !(vm.storeProperty().get()
+                instanceof VaultSecretStore v) || !v.identity().renewable(), vm.storeProperty(), vm.identityTextProperty()));
     }
 
     @FXML
@@ -331,6 +333,7 @@ public final class VaultView {
                 vm.revealedProperty()));
         value.setPrefWidth(420);
         rowsTable.getColumns().setAll(List.of(key, value));
+        rowsTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         rowsTable.setItems(vm.rows());
         rowsTable.setPlaceholder(new Label("No values to show"));
         revealToggle.selectedProperty().bindBidirectional(vm.revealedProperty());
@@ -435,6 +438,7 @@ public final class VaultView {
                 : c.getValue().deleted().toString()));
         deleted.setPrefWidth(240);
         historyTable.getColumns().setAll(List.of(v, state, created, deleted));
+        historyTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         historyTable.setItems(vm.history());
         historyTable.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         var none = Bindings.isEmpty(historyTable.getSelectionModel().getSelectedItems());

@@ -241,7 +241,7 @@ public final class VaultViewModel {
         run("Listing " + env, () -> SecretMigration.allPaths(st, env, dev.msw.core.CancellationToken.NONE), list -> {
             paths.setAll(list);
             clearSelection();
-            message.set(list.size() + " secrets in " + env);
+            message.set(list.size() + (list.size() == 1 ? " secret in " : " secrets in ") + env);
         });
         loadPermissions("");
     }
