@@ -11,6 +11,7 @@ import dev.msw.secrets.VersionInfo;
 import dev.msw.secrets.local.LocalSecretStore;
 import dev.msw.secrets.policy.Capability;
 import dev.msw.secrets.policy.LintFinding;
+import dev.msw.secrets.vault.ConnectionProfiles;
 import dev.msw.secrets.vault.VaultLogin;
 import dev.msw.secrets.vault.VaultSecretStore;
 import dev.msw.secrets.vault.VaultSession;
@@ -62,6 +63,8 @@ public final class VaultView {
     @FXML private PasswordField secretField;
     @FXML private TextField mountField;
     @FXML private Button connectButton;
+    @FXML private javafx.scene.control.ComboBox<String> profileBox;
+    @FXML private Button saveProfileButton;
     @FXML private Label identityLabel;
     @FXML private Button renewButton;
     @FXML private Label expiryLabel;
@@ -177,6 +180,24 @@ public final class VaultView {
         g.selectToggle(env.configured() ? vaultButton : localButton);
         connectButton.textProperty().bind(Bindings.when(localButton.selectedProperty()).then("Unlock").otherwise("Connect"));
         identityLabel.textProperty().bind(vm.identityTextProperty());
+        saveProfileButton.managedProperty().bind(vaultButton.selectedProperty());
+        saveProfileButton.visibleProperty().bind(vaultButton.selectedProperty());
+        loadProfiles();
+        profileBox.valueProperty().addListener((o, a, name) -> {
+            if (name == null) {
+                return;
+            }
+            ConnectionProfiles.standard().get(name).ifPresent(p -> {
+                addressField.setText(p.address() == null ? "" : p.address());
+                authChoice.setValue(p.auth() == null ? "token" : p.auth());
+                userField.setText(p.user() == null ? "" : p.user());
+                mountField.setText(p.mount() == null ? "secret" : p.mount());
+            });
+        });
+        javafx.animation.Timeline expiryCheck = new javafx.animation.Timeline(new javafx.animation.KeyFrame(
+                Duration.minutes(1), e -> vm.checkExpiry()));
+        expiryCheck.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        expiryCheck.play();
         expiryLabel.textProperty().bind(vm.expiryWarningProperty());
         renewButton.visibleProperty().bind(Bindings.createBooleanBinding(
                 () -> vm.storeProperty().get() instanceof VaultSecretStore, vm.storeProperty()));
@@ -211,6 +232,38 @@ public final class VaultView {
                 default -> new VaultLogin.Token(secret.length == 0 ? null : new String(secret));
             };
             return new VaultSecretStore(VaultSession.open(s, login), new Environments(mount, Environments.DEFAULT_NAMES));
+        });
+    }
+
+    private void loadProfiles() {
+        try {
+            profileBox.getItems().setAll(ConnectionProfiles.standard().all().keySet());
+        } catch (RuntimeException e) {
+            context.status(dev.msw.app.shell.ErrorDialogs.describe(e));
+        }
+    }
+
+    @FXML
+    private void saveProfile() {
+        TextInputDialog d = new TextInputDialog(profileBox.getValue() == null ? "" : profileBox.getValue());
+        d.initOwner(context.window());
+        d.setTitle("Save connection profile");
+        d.setHeaderText("Save address, auth method, user and mount (never the token or password)");
+        d.setContentText("Profile name:");
+        d.showAndWait().filter(n -> !n.isBlank()).ifPresent(name -> {
+            try {
+                VaultSettings env = VaultSettings.fromEnvironment();
+                ConnectionProfiles.standard().save(name.strip(), new ConnectionProfiles.Profile(
+                        addressField.getText().strip(), env.namespace(),
+                        env.caCert() == null ? null : env.caCert().toString(), env.skipVerify(),
+                        authChoice.getValue(), userField.getText().isBlank() ? null : userField.getText().strip(),
+                        null, mountField.getText().strip(), null));
+                loadProfiles();
+                profileBox.setValue(name.strip());
+                context.status("Saved profile " + name.strip() + " (no credentials stored).");
+            } catch (RuntimeException e) {
+                context.status(dev.msw.app.shell.ErrorDialogs.describe(e));
+            }
         });
     }
 

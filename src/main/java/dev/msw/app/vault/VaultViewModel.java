@@ -220,6 +220,14 @@ public final class VaultViewModel {
         });
     }
 
+    /** Re-reads the token's remaining TTL so the expiry warning appears in time (the view calls it every minute). */
+    public void checkExpiry() {
+        if (store.get() instanceof VaultSecretStore v) {
+            tasks.run("Checking the token", (p, c) -> v.session().lookupSelf(), this::updateIdentity,
+                    t -> expiryWarning.set("The Vault token no longer works: " + ErrorDialogs.describe(t)));
+        }
+    }
+
     static String formatTtl(long seconds) {
         if (seconds >= 86400) {
             return seconds / 86400 + " d " + (seconds % 86400) / 3600 + " h";

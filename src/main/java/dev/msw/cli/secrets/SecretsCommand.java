@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "secrets", mixinStandardHelpOptions = true,
         description = "Secrets by environment (development, testing, production) on the local encrypted store or Vault/OpenBao.",
         subcommands = {SecretsLsCommand.class, SecretsGetCommand.class, SecretsPutCommand.class, SecretsRmCommand.class,
-                SecretsHistoryCommand.class, SecretsMigrateCommand.class},
+                SecretsHistoryCommand.class, SecretsMigrateCommand.class, SecretsProfileCommand.class},
         footer = {"", "Store: --store vault uses VAULT_ADDR/VAULT_TOKEN (BAO_* win); --store local uses the encrypted",
                 "file secrets.msw and the keyring. Default: vault when VAULT_ADDR or BAO_ADDR is set."})
 public final class SecretsCommand implements Runnable {

@@ -5,6 +5,7 @@ import dev.msw.secrets.Environments;
 import dev.msw.secrets.PolicyAdmin;
 import dev.msw.secrets.SecretStore;
 import dev.msw.secrets.local.LocalSecretStore;
+import dev.msw.secrets.vault.ConnectionProfiles;
 import dev.msw.secrets.vault.VaultLogin;
 import dev.msw.secrets.vault.VaultPolicies;
 import dev.msw.secrets.vault.VaultSecretStore;
@@ -29,6 +30,9 @@ public final class StoreOptions {
     @Option(names = "--environments", split = ",", paramLabel = "NAME",
             description = "Environment folders (default: development,testing,production).")
     List<String> environments;
+
+    @Option(names = "--profile", description = "Use a saved Vault connection profile (see 'msw secrets profile'); options given here win.")
+    String profile;
 
     @Option(names = "--address", description = "Vault address (default: $BAO_ADDR, else $VAULT_ADDR).")
     String address;
@@ -70,7 +74,51 @@ public final class StoreOptions {
         if (store != null) {
             return store;
         }
-        return address != null || VaultSettings.fromEnvironment().configured() ? Kind.vault : Kind.local;
+        return address != null || profile != null || VaultSettings.fromEnvironment().configured() ? Kind.vault : Kind.local;
+    }
+
+    /** Fills unset options from the named profile (which never holds credentials). */
+    private void applyProfile() {
+        if (profile == null) {
+            return;
+        }
+        ConnectionProfiles.Profile p = ConnectionProfiles.standard().get(profile).orElseThrow(() ->
+                new dev.msw.core.UserFacingException("No connection profile \"" + profile + "\"",
+                        "known profiles: " + ConnectionProfiles.standard().all().keySet(),
+                        "save one with 'msw secrets profile save NAME --address URL …'"));
+        if (address == null) {
+            address = p.address();
+        }
+        if (auth == Auth.token && p.auth() != null) {
+            auth = Auth.valueOf(p.auth());
+        }
+        if (username == null && roleId == null && p.user() != null) {
+            if (auth == Auth.approle) {
+                roleId = p.user();
+            } else {
+                username = p.user();
+            }
+        }
+        if (authMount == null) {
+            authMount = p.authMount();
+        }
+        if ("secret".equals(mount) && p.mount() != null) {
+            mount = p.mount();
+        }
+        if (environments == null && p.environments() != null && !p.environments().isEmpty()) {
+            environments = p.environments();
+        }
+        profileSettings = p;
+    }
+
+    private ConnectionProfiles.Profile profileSettings;
+
+    /** The current options as a profile (credentials are not part of it). */
+    ConnectionProfiles.Profile toProfile() {
+        VaultSettings env = VaultSettings.fromEnvironment();
+        return new ConnectionProfiles.Profile(address != null ? address : env.address(), env.namespace(),
+                env.caCert() == null ? null : env.caCert().toString(), env.skipVerify(), auth.name(),
+                auth == Auth.approle ? roleId : username, authMount, mount, environments);
     }
 
     Environments environmentsFor(String mountPath) {
@@ -82,6 +130,7 @@ public final class StoreOptions {
     }
 
     public SecretStore open(Kind kind) {
+        applyProfile();
         if (kind == Kind.vault) {
             return new VaultSecretStore(vaultSession(), environmentsFor(mount));
         }
@@ -107,6 +156,9 @@ public final class StoreOptions {
 
     VaultSession vaultSession() {
         VaultSettings s = VaultSettings.fromEnvironment();
+        if (profileSettings != null) {
+            s = profileSettings.settings(s.token());
+        }
         if (address != null) {
             s = s.withAddress(address);
         }

@@ -106,4 +106,19 @@ class SecretsHvacInteropTest {
         assertEquals("sk-from-msw\n", msw("secrets", "get", "production", "model/secret", "--field", "api_key",
                 "--store", "local").out());
     }
+
+    @Test
+    void savedProfilesHoldNoCredentialsAndConnect() throws Exception {
+        Cli.Result save = Cli.run("secrets", "profile", "save", "team", "--address", BAO.address(), "--mount", mount,
+                "--token-file", tokenFile.toString());
+        assertEquals(0, save.exitCode(), save.toString());
+        String file = Files.readString(dir.resolve("vault-profiles.json"));
+        assertTrue(file.contains(BAO.address()) && file.contains(mount), file);
+        assertTrue(!file.contains(BAO.rootToken()), "no token in the profile file");
+        assertTrue(Cli.run("secrets", "profile", "ls").out().startsWith("team  " + BAO.address()));
+        assertEquals(0, Cli.run("secrets", "put", "testing", "p", "k=v", "--profile", "team", "--token-file",
+                tokenFile.toString()).exitCode());
+        Cli.Result ls = Cli.run("secrets", "ls", "testing", "--profile", "team", "--token-file", tokenFile.toString());
+        assertEquals("p\n", ls.out(), ls.toString());
+    }
 }
