@@ -42,6 +42,9 @@ public final class VaultSession {
                             u.mount());
                     http.useToken(r.getAuthClientToken());
                 } catch (VaultException e) {
+                    if (isTlsFailure(e)) {
+                        throw tlsFailure(settings, e);
+                    }
                     throw loginFailed("userpass user \"" + u.username() + "\"", e);
                 } finally {
                     u.clear();
@@ -54,6 +57,9 @@ public final class VaultSession {
                             new String(a.secretId()));
                     http.useToken(r.getAuthClientToken());
                 } catch (VaultException e) {
+                    if (isTlsFailure(e)) {
+                        throw tlsFailure(settings, e);
+                    }
                     throw loginFailed("AppRole " + a.roleId(), e);
                 } finally {
                     a.clear();
@@ -86,6 +92,9 @@ public final class VaultSession {
                     r.getTTL(), r.isRenewable());
             return identity;
         } catch (VaultException e) {
+            if (isTlsFailure(e)) {
+                throw tlsFailure(http.settings(), e);
+            }
             if (e.getHttpStatusCode() == 403) {
                 throw new SecretsException("Vault at " + http.settings().address() + " rejected the token",
                         "it is expired, revoked or wrong", "log in again or set a valid VAULT_TOKEN", e);
@@ -131,6 +140,23 @@ public final class VaultSession {
             c.nameSpace(s.namespace());
         }
         return Vault.create(c.build());
+    }
+
+    private static boolean isTlsFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof javax.net.ssl.SSLException || String.valueOf(t.getMessage()).contains("SSLHandshakeException")
+                    || String.valueOf(t.getMessage()).contains("PKIX path")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static SecretsException tlsFailure(VaultSettings s, Throwable e) {
+        return new SecretsException("TLS with " + s.address() + " failed", "the server's certificate is not trusted"
+                + (s.caCert() == null ? " (no CA certificate is configured)" : " by " + s.caCert()),
+                "set VAULT_CACERT (or BAO_CACERT) to the server's CA certificate, or VAULT_SKIP_VERIFY=true for a "
+                        + "test server", e);
     }
 
     private static SecretsException loginFailed(String who, VaultException e) {
