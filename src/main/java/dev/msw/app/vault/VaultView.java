@@ -180,6 +180,8 @@ public final class VaultView {
         g.selectToggle(env.configured() ? vaultButton : localButton);
         connectButton.textProperty().bind(Bindings.when(localButton.selectedProperty()).then("Unlock").otherwise("Connect"));
         identityLabel.textProperty().bind(vm.identityTextProperty());
+        profileBox.managedProperty().bind(vaultButton.selectedProperty());
+        profileBox.visibleProperty().bind(vaultButton.selectedProperty());
         saveProfileButton.managedProperty().bind(vaultButton.selectedProperty());
         saveProfileButton.visibleProperty().bind(vaultButton.selectedProperty());
         loadProfiles();
@@ -520,8 +522,8 @@ public final class VaultView {
         StringBuilder sb = new StringBuilder();
         m.customMetadata().forEach((k, val) -> sb.append(k).append('=').append(val).append('\n'));
         customArea.setText(sb.toString());
-        metadataInfo.setText("Current version " + m.currentVersion() + ", oldest kept " + m.oldestVersion()
-                + ", created " + m.created() + ", updated " + m.updated());
+        metadataInfo.setText("Current version " + m.currentVersion() + (m.oldestVersion() > 0 ? ", oldest kept "
+                + m.oldestVersion() : "") + ", created " + m.created() + ", updated " + m.updated());
     }
 
     private List<Integer> selectedVersions() {
@@ -615,6 +617,8 @@ public final class VaultView {
                 }
                 setText(f.format());
                 setWrapText(true);
+                setPrefWidth(0);
+                setTooltip(new javafx.scene.control.Tooltip(f.format()));
                 getStyleClass().add(switch (f.severity()) {
                     case ERROR -> "severity-critical";
                     case WARNING -> "severity-warning";
