@@ -70,6 +70,7 @@ public final class VaultView {
     @FXML private Label expiryLabel;
     @FXML private HBox envButtons;
     @FXML private Label envBanner;
+    @FXML private Button environmentsButton;
     @FXML private SplitPane split;
     @FXML private TextField searchField;
     @FXML private TreeView<String> pathTree;
@@ -299,6 +300,7 @@ public final class VaultView {
         });
         BooleanBindingOnStore connected = new BooleanBindingOnStore(vm);
         newButton.disableProperty().bind(connected.not());
+        environmentsButton.disableProperty().bind(connected.not());
         refreshButton.disableProperty().bind(connected.not());
     }
 
@@ -342,6 +344,23 @@ public final class VaultView {
             }
             envButtons.getChildren().add(b);
         }
+    }
+
+    @FXML
+    private void editEnvironments() {
+        TextInputDialog d = new TextInputDialog(String.join(",", vm.environments()));
+        d.initOwner(context.window());
+        d.setTitle("Environments");
+        d.setHeaderText("Environment folders of mount " + vm.storeProperty().get().environments().mount()
+                + " (comma-separated; names starting with 'prod' are treated as production)");
+        d.setContentText("Environments:");
+        d.showAndWait().ifPresent(text -> {
+            List<String> names = java.util.Arrays.stream(text.split(",")).map(String::strip)
+                    .filter(n -> !n.isEmpty()).toList();
+            if (!names.isEmpty()) {
+                vm.setEnvironments(names);
+            }
+        });
     }
 
     private void showTree(List<String> paths) {

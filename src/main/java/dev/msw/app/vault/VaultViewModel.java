@@ -208,6 +208,25 @@ public final class VaultViewModel {
         expiryWarning.set(warning == null ? "" : warning);
     }
 
+    /**
+     * Changes the environment names: for Vault the same session with the new folders, for the local store the
+     * names saved in the store (owner only).
+     */
+    public void setEnvironments(List<String> names) {
+        SecretStore st = store.get();
+        StoreKind kind = storeKind.get();
+        run("Changing environments", () -> {
+            if (st instanceof VaultSecretStore v) {
+                return (SecretStore) v.withEnvironments(new Environments(st.environments().mount(), names));
+            }
+            ((LocalSecretStore) st).setEnvironments(names);
+            return st;
+        }, changed -> {
+            open.put(kind, changed);
+            activate(changed);
+        });
+    }
+
     /** Renews the Vault token (auth/token/renew-self). */
     public void renewToken() {
         if (!(store.get() instanceof VaultSecretStore v)) {
