@@ -64,6 +64,7 @@ public final class VaultView {
     @FXML private PoliciesPane policiesController;
     @FXML private EnvironmentsPane environmentsController;
     @FXML private Label messageLabel;
+    @FXML private dev.msw.app.widgets.ProgressPanel progress;
 
     private VaultViewModel vm;
     private VaultPoliciesModel policies;
@@ -89,6 +90,11 @@ public final class VaultView {
         policiesController.bind(panes);
         environmentsController.bind(panes);
         messageLabel.textProperty().bind(vm.messageProperty());
+        vm.currentTaskProperty().addListener((o, a, t) -> {
+            if (t != null && t.runningProperty().get()) {
+                progress.track(t, false);
+            }
+        });
         vm.messageProperty().addListener((o, a, b) -> context.status(b));
     }
 
