@@ -27,6 +27,8 @@ final class Commands {
         c.add(new dev.msw.cli.signing.VerifyCommand());
 
         // --- secrets and policies ---
+        c.add(new dev.msw.cli.secrets.SecretsCommand());
+        c.add(new dev.msw.cli.secrets.PolicyCommand());
 
         // --- prediction console ---
 

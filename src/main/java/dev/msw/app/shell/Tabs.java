@@ -17,6 +17,7 @@ public final class Tabs {
         t.add(new dev.msw.app.signing.SigningTab());
 
         // --- vault ---
+        t.add(new dev.msw.app.vault.VaultTab());
 
         // --- keys & backups ---
 
