@@ -36,6 +36,10 @@ def save(model_proto, name, contract):
     model_proto.ir_version = 8
     model_proto.graph.name = name  # skl2onnx picks a random graph name; a fixed one keeps the bytes reproducible
     model_proto.doc_string = contract["name"]
+    imports = sorted(((o.domain, o.version) for o in model_proto.opset_import))  # skl2onnx emits them in set order
+    del model_proto.opset_import[:]
+    for domain, version in imports:
+        model_proto.opset_import.add(domain=domain, version=version)
     onnx.checker.check_model(model_proto)
     path = os.path.join(HERE, name + ".onnx")
     with open(path, "wb") as f:
