@@ -91,6 +91,7 @@ public final class ModelContract {
     private final Pii pii;
     private final ResponseFilters responseFilters;
     private final JsonLines lines;
+    private final java.time.Duration inferenceTimeout;
 
     private ModelContract(String source, String json, JsonNode n, JsonLines lines) {
         this.source = source;
@@ -135,6 +136,8 @@ public final class ModelContract {
         this.outputs = new Outputs(o.path("label").asText(null), o.path("probabilities").asText(null),
                 o.path("value").asText(null));
         this.labels = strings(n.path("labels"));
+        this.inferenceTimeout = n.path("inference").has("timeoutMillis")
+                ? java.time.Duration.ofMillis(n.path("inference").get("timeoutMillis").asLong()) : null;
         JsonNode c = n.path("confidence");
         this.confidence = new Confidence(c.has("threshold") ? c.get("threshold").asDouble() : null,
                 c.path("action").asText("fail"), c.has("valueRange") ? range(c.get("valueRange")) : null);
@@ -367,6 +370,11 @@ public final class ModelContract {
 
     public Outputs outputs() {
         return outputs;
+    }
+
+    /** The contract's inference timeout, or null for the pipeline's default. */
+    public java.time.Duration inferenceTimeout() {
+        return inferenceTimeout;
     }
 
     public List<String> labels() {

@@ -47,7 +47,7 @@ public final class Pipeline {
 
     public Pipeline(LoadedModel model, Duration inferenceTimeout) {
         this.model = model;
-        this.timeout = inferenceTimeout;
+        this.timeout = model.contract().inferenceTimeout() != null ? model.contract().inferenceTimeout() : inferenceTimeout;
         ModelContract.SizeLimits l = model.contract().sizeLimits();
         JsonFactory factory = JsonFactory.builder()
                 .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)   // NaN/Infinity reach IV2, which says what is wrong
