@@ -21,6 +21,7 @@ final class Commands {
         // --- secrets and policies ---
 
         // --- prediction console ---
+        c.add(new dev.msw.cli.console.PredictCommand());
 
         // --- keys, backups and audit ---
 

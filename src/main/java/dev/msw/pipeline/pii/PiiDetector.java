@@ -45,6 +45,17 @@ public final class PiiDetector {
     /** All validated finds of the requested entities, sorted by position, without overlaps. */
     public List<PiiMatch> detect(String text, Set<String> entities, String phoneRegion) {
         List<PiiMatch> all = new ArrayList<>();
+        // cheap preconditions first: most outputs are short labels with nothing to find
+        int digits = 0;
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isDigit(text.charAt(i))) {
+                digits++;
+            }
+        }
+        boolean colon = text.indexOf(':') >= 0;
+        if (digits < 4 && !colon && text.indexOf('@') < 0 && text.indexOf('-') < 0 && text.length() < 16) {
+            return all;
+        }
         if (entities.contains("SECRET")) {
             secrets(text, all);
         }
@@ -65,7 +76,7 @@ public final class PiiDetector {
             find(IPV6, text, m -> m.group().length() >= 3 && InetAddressValidator.getInstance().isValidInet6Address(m.group())
                     ? 0.8 : 0, "IP_ADDRESS", all);
         }
-        if (entities.contains("PHONE")) {
+        if (entities.contains("PHONE") && digits >= 5) {
             for (PhoneNumberMatch m : phones.findNumbers(text, phoneRegion, PhoneNumberUtil.Leniency.VALID, 10_000)) {
                 all.add(new PiiMatch("PHONE", m.start(), m.end(), m.rawString().startsWith("+") ? 0.9 : 0.75));
             }

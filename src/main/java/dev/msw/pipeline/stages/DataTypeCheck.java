@@ -43,7 +43,8 @@ public final class DataTypeCheck implements Stage {
                         .field(field).detail("expected", e.getValue()).detail("got", describe(v));
             }
         }
-        return StageOutcome.passed(checked + " fields have the declared types.");
+        return StageOutcome.passed(checked == 1 ? "The field has its declared type."
+                : checked + " fields have their declared types.");
     }
 
     private static String problem(String type, JsonNode v) {

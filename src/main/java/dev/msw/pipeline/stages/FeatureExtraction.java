@@ -6,7 +6,6 @@ import dev.msw.pipeline.RunState;
 import dev.msw.pipeline.Stage;
 import dev.msw.pipeline.StageGroup;
 import dev.msw.pipeline.StageOutcome;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -55,6 +54,6 @@ public final class FeatureExtraction implements Stage {
         }
         s.features(v);
         return StageOutcome.passed(v.length + " features in the order " + String.join(", ", fields)
-                + " go to model input \"" + f.input() + "\".").detail("vector", Arrays.toString(v));
+                + " go to model input \"" + f.input() + "\".").detail("vector", v);
     }
 }

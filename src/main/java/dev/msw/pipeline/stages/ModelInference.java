@@ -11,7 +11,6 @@ import dev.msw.pipeline.StageGroup;
 import dev.msw.pipeline.StageOutcome;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /** P3: runs the model (DJL + ONNX Runtime, from memory) with the pipeline's timeout. */
@@ -33,28 +32,43 @@ public final class ModelInference implements Stage {
 
     @Override
     public StageOutcome run(RunState s) {
-        ModelContract c = s.contract();
-        ModelInput in = s.featureText() != null
-                ? ModelInput.texts(c.features().input(), new String[] {s.featureText()})
-                : ModelInput.floats(c.features().input(), new float[][] {s.normalized()});
+        return runBatch(List.of(s)).get(0);
+    }
+
+    /** Runs the model once for all {@code states} (one row each) and records each row's prediction. */
+    public static List<StageOutcome> runBatch(List<RunState> states) {
+        RunState first = states.get(0);
+        ModelContract c = first.contract();
+        ModelInput in;
+        if (first.featureText() != null) {
+            in = ModelInput.texts(c.features().input(), states.stream().map(RunState::featureText).toArray(String[]::new));
+        } else {
+            in = ModelInput.floats(c.features().input(), states.stream().map(RunState::normalized).toArray(float[][]::new));
+        }
         Map<String, OutputTensor> out;
         try {
-            out = s.model().predict(in, s.inferenceTimeout());
+            out = first.model().predict(in, first.inferenceTimeout());
         } catch (InferenceException e) {
-            return StageOutcome.failed(e.getMessage());
+            return states.stream().map(x -> StageOutcome.failed(e.getMessage())).toList();
         }
-        Prediction p = interpret(c, out, 0);
-        if (p == null) {
-            return StageOutcome.failed("The model's outputs " + out.keySet() + " do not include those the contract names ("
-                    + (c.isRegression() ? c.outputs().value() : c.outputs().label()) + ").");
+        List<StageOutcome> outcomes = new java.util.ArrayList<>(states.size());
+        for (int row = 0; row < states.size(); row++) {
+            RunState s = states.get(row);
+            Prediction p = interpret(c, out, row);
+            if (p == null) {
+                outcomes.add(StageOutcome.failed("The model's outputs " + out.keySet() + " do not include those the "
+                        + "contract names (" + (c.isRegression() ? c.outputs().value() : c.outputs().label()) + ")."));
+                continue;
+            }
+            s.prediction(p);
+            s.output(p.asText());
+            String what = p.label() != null
+                    ? "\"" + abbreviate(dev.msw.pipeline.pii.PredictionMasking.mask(p.label(), c.pii())) + "\"" + (p.confidence() != null
+                    ? " with probability " + Math.round(p.confidence() * 1000) / 1000.0 : "")
+                    : p.asText();
+            outcomes.add(StageOutcome.passed("The model predicted " + what + ".").detail("model", s.model().name()));
         }
-        s.prediction(p);
-        s.output(p.asText());
-        String what = p.label() != null
-                ? "\"" + abbreviate(p.label()) + "\"" + (p.confidence() != null
-                ? String.format(Locale.ROOT, " with probability %.3f", p.confidence()) : "")
-                : String.format(Locale.ROOT, "%.4f", p.value());
-        return StageOutcome.passed("The model predicted " + what + ".").detail("model", s.model().name());
+        return outcomes;
     }
 
     /** Turns row {@code row} of the raw outputs into a prediction using the contract's labels; null if outputs are missing. */

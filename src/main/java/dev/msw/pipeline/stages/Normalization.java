@@ -5,7 +5,6 @@ import dev.msw.pipeline.RunState;
 import dev.msw.pipeline.Stage;
 import dev.msw.pipeline.StageGroup;
 import dev.msw.pipeline.StageOutcome;
-import java.util.Arrays;
 
 /** P2: scales the feature vector with the contract's stored parameters (z-score or min-max), as in training. */
 public final class Normalization implements Stage {
@@ -56,6 +55,6 @@ public final class Normalization implements Stage {
         }
         s.normalized(y);
         return StageOutcome.passed(n.method() + " scaling with the stored training parameters.")
-                .detail("normalized", Arrays.toString(y));
+                .detail("normalized", y);
     }
 }

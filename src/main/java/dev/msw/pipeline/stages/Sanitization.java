@@ -90,7 +90,7 @@ public final class Sanitization implements Stage {
                     .detail("normalizedFields", normalizedFields);
         }
         StageOutcome ok = StageOutcome.passed(textFields + " text field" + (textFields == 1 ? "" : "s")
-                + " contain only allowed characters" + (normalizedFields.isEmpty() ? "."
+                + (textFields == 1 ? " contains" : " contain") + " only allowed characters" + (normalizedFields.isEmpty() ? "."
                 : " after Unicode " + rules.unicodeNormalization() + " normalization (changed: "
                 + String.join(", ", normalizedFields) + ")."));
         return normalizedFields.isEmpty() ? ok : ok.detail("normalizedFields", normalizedFields);

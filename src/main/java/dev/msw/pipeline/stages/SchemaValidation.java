@@ -56,7 +56,7 @@ public final class SchemaValidation implements Stage {
                     .detail("problems", all);
         }
         s.input(input);
-        return StageOutcome.passed("The input matches the model's schema (" + input.size() + " fields).");
+        return StageOutcome.passed("The input matches the model's schema (" + input.size() + (input.size() == 1 ? " field)." : " fields)."));
     }
 
     private static String example(RunState s) {

@@ -71,8 +71,8 @@ public final class SizeLimits implements Stage {
         if (o != null) {
             return o;
         }
-        return StageOutcome.passed("Within limits: " + dev.msw.core.Sizes.human(utf8Length(s.raw(), l.maxRequestBytes()))
-                + " of " + dev.msw.core.Sizes.human(l.maxRequestBytes()) + ", strings up to " + l.maxStringLength()
+        return StageOutcome.passed("Within limits: " + utf8Length(s.raw(), l.maxRequestBytes())
+                + " of " + l.maxRequestBytes() + " bytes, strings up to " + l.maxStringLength()
                 + " characters, arrays up to " + l.maxArrayLength() + " items.");
     }
 
