@@ -66,6 +66,15 @@ public final class LoadedModel implements AutoCloseable {
         }
     }
 
+    /**
+     * The same model under another contract (checked against the model as at load). The two share the ONNX
+     * session: close only the one kept.
+     */
+    public LoadedModel withContract(ModelContract newContract) {
+        crossCheck(name, onnx, newContract);
+        return new LoadedModel(name, onnx, newContract, encrypted);
+    }
+
     public String name() {
         return name;
     }
