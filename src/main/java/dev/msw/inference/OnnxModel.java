@@ -73,7 +73,9 @@ public final class OnnxModel implements AutoCloseable {
         ModelSignature signature = readSignature(onnxBytes, name);
         Model model = Model.newInstance(name, Device.cpu(), "OnnxRuntime");
         try {
-            model.load(new ByteArrayInputStream(onnxBytes), Map.of());
+            // one thread per call: parallelism comes from our workers, and ONNX Runtime's intra-op pool spin-waits,
+            // which on a small model only burns the cores the other rows need
+            model.load(new ByteArrayInputStream(onnxBytes), Map.of("intraOpNumThreads", "1", "interOpNumThreads", "1"));
         } catch (IOException | MalformedModelException | RuntimeException e) {
             model.close();
             throw new InferenceException("Cannot load the model " + name,

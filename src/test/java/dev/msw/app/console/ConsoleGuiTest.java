@@ -130,6 +130,7 @@ class ConsoleGuiTest extends GuiTest {
         waitFor(() -> v.viewModel().probeProperty().get() != null);
         assertEquals(4, v.viewModel().probeProperty().get().features().size());
         assertTrue(v.viewModel().probeProperty().get().totalFlips() > 0, "a borderline flower flips under nudges");
+        assertFalse(robot.lookup("#console-run").queryButton().isDisabled(), "Run is enabled after a probe");
         Screenshots.save(main.root(), "console-robustness");
 
         robot.interact(() -> left.getSelectionModel().select(1));
