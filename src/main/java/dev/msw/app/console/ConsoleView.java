@@ -227,6 +227,7 @@ public final class ConsoleView {
             }
         });
 
+        showResult(null);
         currentFile = SampleModels.FILES.get(0);
         modelBox.setValue(currentFile);
         StageExamples.all().stream().filter(x -> x.model().equals(currentFile)).findFirst()
@@ -289,6 +290,9 @@ public final class ConsoleView {
         if (r == null) {
             flow.reset();
             form.highlight(null, null);
+            Text hint = new Text("Run a prediction to see the model's answer here, after the output checks.");
+            hint.getStyleClass().add("text-muted");
+            outputFlow.getChildren().add(hint);
             return;
         }
         flow.play(r.stages(), vm.animateProperty().get());
@@ -388,7 +392,7 @@ public final class ConsoleView {
         reason.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().result().failedStage()
                 .map(StageResult::reason).orElse("")));
         row.setPrefWidth(50);
-        allowed.setPrefWidth(110);
+        allowed.setPrefWidth(130);
         prediction.setPrefWidth(140);
         reason.setPrefWidth(400);
         batchTable.getColumns().setAll(List.of(row, allowed, prediction, reason));

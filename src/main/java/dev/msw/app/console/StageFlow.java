@@ -61,6 +61,7 @@ final class StageFlow extends HBox {
                 }
             }
             HBox.setHgrow(group, Priority.ALWAYS);
+            group.setMinWidth(150);
             getChildren().add(group);
         }
         reset();
@@ -73,6 +74,9 @@ final class StageFlow extends HBox {
         id.getStyleClass().add("stage-id");
         Label name = new Label(s.name());
         name.getStyleClass().add("stage-name");
+        name.setWrapText(true);   // narrow windows wrap "Schema Validation" rather than cut it
+        id.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        icon.setManaged(true);
         HBox top = new HBox(6, icon, id, name);
         top.setAlignment(Pos.CENTER_LEFT);
         Label time = new Label("pending");

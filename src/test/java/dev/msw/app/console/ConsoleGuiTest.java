@@ -25,6 +25,10 @@ import org.testfx.util.WaitForAsyncUtils;
 class ConsoleGuiTest extends GuiTest {
 
     private ConsoleView view(FxRobot robot) {
+        robot.interact(() -> {   // other tests may have resized the shared stage
+            stage.setWidth(1400);
+            stage.setHeight(900);
+        });
         selectTab(robot, ConsoleTab.ID);
         Tab tab = main.tabPane().getTabs().stream().filter(t -> t.getId().equals("tab-console")).findFirst().orElseThrow();
         ConsoleView v = (ConsoleView) tab.getContent().getProperties().get(ConsoleView.class);
