@@ -60,6 +60,9 @@ public final class ConsoleViewModel {
         }
     }
 
+    private record BatchOutcome(BatchSummary summary, List<RunResult> rows) {
+    }
+
     // ---- properties ----
     private final ObservableList<String> models = FXCollections.observableArrayList(SampleModels.FILES);
     private final ReadOnlyObjectWrapper<LoadedModel> model = new ReadOnlyObjectWrapper<>();
@@ -292,11 +295,10 @@ public final class ConsoleViewModel {
             List<RunResult> collected = new ArrayList<>(rows.size());
             BatchSummary s = new BatchRunner(p, Runtime.getRuntime().availableProcessors())
                     .run(rows, (i, r) -> collected.add(r), progress, cancel);
-            return new Object[] {s, collected};
+            return new BatchOutcome(s, collected);
         }, done -> {
-            BatchSummary s = (BatchSummary) done[0];
-            @SuppressWarnings("unchecked")
-            List<RunResult> rows = (List<RunResult>) done[1];
+            BatchSummary s = done.summary();
+            List<RunResult> rows = done.rows();
             PredictionAudit.recordBatch(m, s.allowed(), s.blocked(), "gui");
             batchResults.setAll(rows);
             batchSummary.set(s);

@@ -32,8 +32,12 @@ final class ModelOptions {
     Path passphraseFile;
 
     @Option(names = "--key", description = "Open an encrypted model with the local keyring's keys "
-            + "(keyring passphrase from MSW_KEYRING_PASSPHRASE or asked for on the terminal).")
+            + "(keyring passphrase from --keyring-passphrase-file, MSW_KEYRING_PASSPHRASE or the terminal).")
     boolean keyring;
+
+    @Option(names = "--keyring-passphrase-file", paramLabel = "FILE",
+            description = "With --key: the keyring passphrase on the first line of FILE.")
+    Path keyringPassphraseFile;
 
     LoadedModel load() {
         List<Identity> identities = new ArrayList<>();
@@ -43,7 +47,12 @@ final class ModelOptions {
                 identities.add(new PassphraseIdentity(readPassphrase(passphraseFile)));
             }
             if (keyring) {
-                ring = LocalKeyring.open(LocalKeyring.defaultPath(), keyringPassphrase());
+                char[] ringPass = keyringPassphraseFile != null ? readPassphrase(keyringPassphraseFile) : keyringPassphrase();
+                try {
+                    ring = LocalKeyring.open(LocalKeyring.defaultPath(), ringPass);
+                } finally {
+                    Arrays.fill(ringPass, '\0');
+                }
                 identities.add(ring.identity());
             }
             return ModelFiles.load(model, contract, identities, ProgressListener.NONE, CancellationToken.NONE);

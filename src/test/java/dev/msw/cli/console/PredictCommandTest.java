@@ -121,6 +121,28 @@ class PredictCommandTest {
     }
 
     @Test
+    void encryptedModelWithTheKeyring() throws Exception {
+        Path ringPass = Files.writeString(tmp.resolve("ring.pass"), "keyring passphrase for tests\n");
+        Path model = tmp.resolve("iris-classifier.onnx.msw");
+        dev.msw.keys.LocalKeyring ring = dev.msw.keys.LocalKeyring.create(dev.msw.keys.LocalKeyring.defaultPath(),
+                "keyring passphrase for tests".toCharArray());
+        try {
+            ring.createKey("models");
+            new dev.msw.crypto.ArtifactEncryptor().encrypt(Path.of(IRIS), model, List.of(ring.recipient("models")), false,
+                    dev.msw.core.ProgressListener.NONE, dev.msw.core.CancellationToken.NONE);
+        } finally {
+            ring.close();
+        }
+        Files.copy(Path.of("sample-models/iris-classifier.contract.json"), tmp.resolve("iris-classifier.contract.json"));
+        Cli.Result r = Cli.run("predict", "--model", model.toString(), "--key", "--keyring-passphrase-file",
+                ringPass.toString(), "--input", FLOWER.replace("1.4", "25"));
+        assertEquals(1, r.exitCode(), r::toString);
+        assertTrue(r.out().contains("decrypted in memory") && r.out().contains("Blocked by IV3"), r.out());
+        String audit = Files.readString(tmp.resolve("config").resolve("audit.jsonl"));
+        assertTrue(audit.contains("\"blocked\"") && audit.contains("IV3"), audit);
+    }
+
+    @Test
     void usageErrors() {
         assertEquals(2, Cli.run("predict", "--model", IRIS).exitCode());
         assertEquals(2, Cli.run("predict", "--model", IRIS, "--batch", "x.csv").exitCode());
