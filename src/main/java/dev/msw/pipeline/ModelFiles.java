@@ -8,7 +8,6 @@ import dev.msw.crypto.ArtifactHeader;
 import dev.msw.crypto.Identity;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -102,9 +101,5 @@ public final class ModelFiles {
     public static boolean isEncrypted(byte[] fileBytes) {
         byte[] magic = ArtifactHeader.MAGIC;
         return fileBytes.length >= magic.length && Arrays.equals(Arrays.copyOf(fileBytes, magic.length), magic);
-    }
-
-    static String utf8(byte[] b) {
-        return new String(b, StandardCharsets.UTF_8);
     }
 }

@@ -3,7 +3,6 @@ package dev.msw.app.console;
 import dev.msw.app.shell.AppContext;
 import dev.msw.app.shell.ErrorDialogs;
 import dev.msw.app.widgets.ProgressPanel;
-import dev.msw.pipeline.BatchSummary;
 import dev.msw.pipeline.LoadedModel;
 import dev.msw.pipeline.ModelFiles;
 import dev.msw.pipeline.PiiFinding;
@@ -19,18 +18,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.collections.FXCollections;
 import javafx.fxml.FXML;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.StackedBarChart;
-import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
@@ -44,9 +39,7 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
-import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
@@ -85,7 +78,7 @@ public final class ConsoleView {
     @FXML private Button runBatchButton;
     @FXML private StackedBarChart<String, Number> batchChart;
     @FXML private CategoryAxis batchX;
-    @FXML private TableView<BatchRow> batchTable;
+    @FXML private TableView<BatchAndProbePanes.BatchRow> batchTable;
     @FXML private Spinner<Double> epsilonSpinner;
     @FXML private Spinner<Integer> trialsSpinner;
     @FXML private Button runProbeButton;
@@ -111,10 +104,6 @@ public final class ConsoleView {
     private ConsoleViewModel vm;
     private InputForm form;
     private AppContext context;
-
-    /** One row of the batch results table. */
-    public record BatchRow(int row, RunResult result) {
-    }
 
     public static ConsoleView load(AppContext context) {
         URL url = ConsoleView.class.getResource("/fxml/console.fxml");
@@ -218,8 +207,8 @@ public final class ConsoleView {
             }
         });
 
-        initBatch();
-        initProbe();
+        new BatchAndProbePanes(vm, context, batchPath, browseBatchButton, runBatchButton, batchChart, batchX, batchTable)
+                .withProbe(epsilonSpinner, trialsSpinner, runProbeButton, probeSummary, probeTable);
         historyList.setItems(vm.history());
         historyList.getSelectionModel().selectedItemProperty().addListener((o, was, h) -> {
             if (h != null) {
@@ -375,94 +364,6 @@ public final class ConsoleView {
         if (at >= 0) {
             rawInput.selectRange(at, at + key.length());
         }
-    }
-
-    private void initBatch() {
-        batchX.setCategories(FXCollections.observableArrayList(dev.msw.pipeline.Pipeline.STAGES.stream()
-                .map(dev.msw.pipeline.Stage::id).toList()));
-        TableColumn<BatchRow, Number> row = new TableColumn<>("Row");
-        row.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().row()));
-        TableColumn<BatchRow, String> allowed = new TableColumn<>("Outcome");
-        allowed.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().result().allowed() ? "allowed"
-                : "blocked at " + c.getValue().result().failedStage().map(StageResult::id).orElse("?")));
-        TableColumn<BatchRow, String> prediction = new TableColumn<>("Output");
-        prediction.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().result().output() != null
-                ? c.getValue().result().output() : ""));
-        TableColumn<BatchRow, String> reason = new TableColumn<>("Reason");
-        reason.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().result().failedStage()
-                .map(StageResult::reason).orElse("")));
-        row.setPrefWidth(50);
-        allowed.setPrefWidth(130);
-        prediction.setPrefWidth(140);
-        reason.setPrefWidth(400);
-        batchTable.getColumns().setAll(List.of(row, allowed, prediction, reason));
-        batchTable.setId("console-batch-table");
-        batchPath.setId("console-batch-path");
-        runBatchButton.setId("console-run-batch");
-        runBatchButton.disableProperty().bind(vm.busyProperty().or(batchPath.textProperty().isEmpty()));
-        runBatchButton.setOnAction(e -> vm.runBatch(Path.of(batchPath.getText().trim())));
-        browseBatchButton.setOnAction(e -> {
-            FileChooser fc = new FileChooser();
-            fc.setTitle("Rows to run");
-            fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV or JSON Lines", "*.csv", "*.jsonl"));
-            java.io.File f = fc.showOpenDialog(context.window());
-            if (f != null) {
-                batchPath.setText(f.getPath());
-            }
-        });
-        vm.batchSummaryProperty().addListener((o, was, s) -> showBatch(s));
-    }
-
-    private void showBatch(BatchSummary s) {
-        batchChart.getData().clear();
-        if (s == null) {
-            batchTable.getItems().clear();
-            return;
-        }
-        for (dev.msw.pipeline.StageStatus st : dev.msw.pipeline.StageStatus.values()) {
-            XYChart.Series<String, Number> series = new XYChart.Series<>();
-            series.setName(st.label());
-            for (Map<String, Object> row : s.stages()) {
-                series.getData().add(new XYChart.Data<>((String) row.get("id"), (Integer) row.get(st.label())));
-            }
-            batchChart.getData().add(series);
-        }
-        List<BatchRow> rows = new java.util.ArrayList<>();
-        for (int i = 0; i < vm.batchResults().size(); i++) {
-            rows.add(new BatchRow(i + 1, vm.batchResults().get(i)));
-        }
-        batchTable.getItems().setAll(rows);
-    }
-
-    private void initProbe() {
-        epsilonSpinner.setValueFactory(new SpinnerValueFactory.DoubleSpinnerValueFactory(0.005, 0.5, 0.05, 0.01));
-        trialsSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(2, 200, 20, 2));
-        TableColumn<RobustnessProbe.FeatureSensitivity, String> feature = new TableColumn<>("Feature");
-        feature.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().feature()));
-        TableColumn<RobustnessProbe.FeatureSensitivity, String> flips = new TableColumn<>("Class flips");
-        flips.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().flips() + " of " + c.getValue().trials()
-                + String.format(Locale.ROOT, " (%.0f%%)", c.getValue().flipRate() * 100)));
-        TableColumn<RobustnessProbe.FeatureSensitivity, String> smallest = new TableColumn<>("Smallest flipping nudge");
-        smallest.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(Double.isNaN(c.getValue().smallestFlip()) ? "none"
-                : String.format(Locale.ROOT, "±%.1f%% of span", c.getValue().smallestFlip() * 100)));
-        feature.setPrefWidth(130);
-        flips.setPrefWidth(140);
-        smallest.setPrefWidth(180);
-        probeTable.getColumns().setAll(List.of(feature, flips, smallest));
-        probeTable.setId("console-probe-table");
-        runProbeButton.setId("console-run-probe");
-        runProbeButton.setOnAction(e -> vm.runProbe(epsilonSpinner.getValue(), trialsSpinner.getValue()));
-        vm.probeProperty().addListener((o, was, r) -> {
-            if (r == null) {
-                probeTable.getItems().clear();
-                probeSummary.setText("");
-                return;
-            }
-            probeTable.getItems().setAll(r.features());
-            probeSummary.setText(String.format(Locale.ROOT, "Baseline class: %s. The class flipped in %d of %d nudges "
-                    + "(±%.1f%% of each feature's training span).", r.baseline(), r.totalFlips(), r.totalTrials(),
-                    r.epsilon() * 100));
-        });
     }
 
     private void openModel() {

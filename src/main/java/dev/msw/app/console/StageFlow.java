@@ -76,7 +76,6 @@ final class StageFlow extends HBox {
         name.getStyleClass().add("stage-name");
         name.setWrapText(true);   // narrow windows wrap "Schema Validation" rather than cut it
         id.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        icon.setManaged(true);
         HBox top = new HBox(6, icon, id, name);
         top.setAlignment(Pos.CENTER_LEFT);
         Label time = new Label("pending");
