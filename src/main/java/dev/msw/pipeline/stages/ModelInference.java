@@ -66,7 +66,11 @@ public final class ModelInference implements Stage {
                     ? "\"" + abbreviate(dev.msw.pipeline.pii.PredictionMasking.mask(p.label(), c.pii())) + "\"" + (p.confidence() != null
                     ? " with probability " + Math.round(p.confidence() * 1000) / 1000.0 : "")
                     : p.asText();
-            outcomes.add(StageOutcome.passed("The model predicted " + what + ".").detail("model", s.model().name()));
+            StageOutcome o = StageOutcome.passed("The model predicted " + what + ".").detail("model", s.model().name());
+            if (p.probabilities() != null) {
+                o.detail("probabilities", dev.msw.pipeline.pii.PredictionMasking.mask(p, c.pii()).probabilities());
+            }
+            outcomes.add(o);
         }
         return outcomes;
     }
