@@ -42,12 +42,12 @@ import picocli.CommandLine.Option;
         description = {"Run inputs through a model's twelve guarded stages: input validation (IV1-IV5), "
                 + "processing (P1-P3) and output validation (OV1-OV4).",
                 "Exit code 0 when the run was allowed (every row, in batch mode), 1 when a stage stopped it."},
-        footer = {"", "Examples:",
-                "  msw predict --model sample-models/iris-classifier.onnx --input '{\"sepal_length\":5.1,"
-                        + "\"sepal_width\":3.5,\"petal_length\":1.4,\"petal_width\":0.2}'",
-                "  msw predict --model sample-models/support-intent.onnx --input @question.json --json",
-                "  msw predict --model sample-models/iris-classifier.onnx --batch rows.csv --out results.jsonl",
-                "  msw predict --model sample-models/iris-classifier.onnx.msw --passphrase-file demo.pass --input @x.json"})
+        footer = {"", "Examples (M=sample-models/iris-classifier.onnx):",
+                "  msw predict --model $M --input @flower.json",
+                "  msw predict --model $M --input '{\"sepal_length\": 5.1, \"sepal_width\": 3.5,",
+                "                                  \"petal_length\": 1.4, \"petal_width\": 0.2}' --json",
+                "  msw predict --model $M --batch rows.csv --out results.jsonl",
+                "  msw predict --model $M.msw --passphrase-file demo.pass --input @flower.json"})
 public final class PredictCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
