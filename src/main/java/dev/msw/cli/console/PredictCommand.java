@@ -44,8 +44,8 @@ import picocli.CommandLine.Option;
                 "Exit code 0 when the run was allowed (every row, in batch mode), 1 when a stage stopped it."},
         footer = {"", "Examples (M=sample-models/iris-classifier.onnx):",
                 "  msw predict --model $M --input @flower.json",
-                "  msw predict --model $M --input '{\"sepal_length\": 5.1, \"sepal_width\": 3.5,",
-                "                                  \"petal_length\": 1.4, \"petal_width\": 0.2}' --json",
+                "  msw predict --model $M --json --input '{\"sepal_length\": 5.1,",
+                "    \"sepal_width\": 3.5, \"petal_length\": 1.4, \"petal_width\": 0.2}'",
                 "  msw predict --model $M --batch rows.csv --out results.jsonl",
                 "  msw predict --model $M.msw --passphrase-file demo.pass --input @flower.json"})
 public final class PredictCommand implements Callable<Integer> {
