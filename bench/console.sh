@@ -3,6 +3,7 @@
 #   1. msw predict --batch (all twelve stages, batched inference, in-process time and wall time incl. JVM start)
 #   2. a plain Python onnxruntime loop, one row per call, no checks (the peer)
 #   3. Python onnxruntime on all rows in one call (for reference)
+#   4. the same pipeline in a warm JVM (bench/ConsoleWarm.java, 4 passes, the last reported), 1 and 2 threads
 # and the median per-row cost of the eleven non-inference stages, from the per-stage timings msw records.
 # Usage: bash bench/console.sh   (from the repository root; needs MSW_VENV or .venv with onnxruntime)
 set -euo pipefail
@@ -35,6 +36,10 @@ start=$(date +%s%N)
     --force --json > "$WORK/summary.json" 2>/dev/null || true   # exit 1 = some rows blocked, expected
 end=$(date +%s%N)
 WALL_MS=$(( (end - start) / 1000000 ))
+
+for t in 1 2; do
+    java -cp "target/classes:$(cat "$WORK/cp.txt")" bench/ConsoleWarm.java "$WORK/rows.jsonl" "$t" | tail -1 > "$WORK/warm$t.txt"
+done
 
 "$PY" - "$WORK" "$WALL_MS" <<'PYEOF'
 import json, statistics, sys, time
@@ -79,5 +84,7 @@ print(f"ratio msw wall / Python loop           {wall_ms / 1000 / best_loop:.2f}"
 print(f"eleven non-inference stages, per row   median {statistics.median(overhead):.0f} µs, "
       f"p90 {statistics.quantiles(overhead, n=10)[-1]:.0f} µs (rows that ran all twelve: {len(overhead)})")
 print(f"P3 inference share per row (batched)   median {statistics.median(inference):.0f} µs")
+for t in (1, 2):
+    print(f"msw pipeline, warm JVM (last of 4)     " + open(f"{work}/warm{t}.txt").read().strip())
 print("per stage (mean µs):", ", ".join(f"{s['id']} {s['meanMicros']:.1f}" for s in summary["stages"]))
 PYEOF
