@@ -190,12 +190,8 @@ public final class ConsoleView {
         statusClass(contractStatus, "status-passed");
         applyContractButton.disableProperty().bind(vm.contractValidProperty().not().or(vm.modelProperty().isNull()));
         applyContractButton.setOnAction(e -> vm.applyContract());
-        revertContractButton.setOnAction(e -> {
-            if (currentFile != null && SampleModels.FILES.contains(currentFile)) {
-                vm.contractTextProperty().set(SampleModels.contractText(currentFile));
-                vm.applyContract();
-            }
-        });
+        revertContractButton.disableProperty().bind(vm.modelProperty().isNull());
+        revertContractButton.setOnAction(e -> vm.revertContract());
 
         vm.modelProperty().addListener((o, was, m) -> onModel(m));
         vm.resultProperty().addListener((o, was, r) -> showResult(r));

@@ -84,6 +84,7 @@ public final class ConsoleViewModel {
     private final Consumer<RunningTask> progressSink;
     private Pipeline pipeline;
     private String modelFile;
+    private String loadedContract = "";
 
     public ConsoleViewModel(TaskRunner tasks, Consumer<RunningTask> progressSink) {
         this.tasks = tasks;
@@ -191,7 +192,8 @@ public final class ConsoleViewModel {
             model.set(m);
             modelFile = file;
             pipeline = new Pipeline(m);
-            contractText.set(m.contract().json());
+            loadedContract = m.contract().json();
+            contractText.set(loadedContract);
             result.set(null);
             batchSummary.set(null);
             batchResults.clear();
@@ -256,6 +258,12 @@ public final class ConsoleViewModel {
             contractStatus.set("Line " + e.line() + ": " + e.reason());
             return false;
         }
+    }
+
+    /** Puts back the contract the model was loaded with and uses it. */
+    public void revertContract() {
+        contractText.set(loadedContract);
+        applyContract();
     }
 
     /** Runs the current input through the twelve stages. */

@@ -76,7 +76,8 @@ class ConsoleViewModelTest {
         assertFalse(vm.contractValidProperty().get());
         assertTrue(vm.contractStatusProperty().get().startsWith("Line "), vm.contractStatusProperty().get());
         assertFalse(vm.applyContract());
-        vm.contractTextProperty().set(good);
+        vm.revertContract();
+        assertEquals(good, vm.contractTextProperty().get());
         assertTrue(vm.contractValidProperty().get());
         assertTrue(vm.applyContract());
     }
