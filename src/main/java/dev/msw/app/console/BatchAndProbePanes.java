@@ -133,7 +133,7 @@ final class BatchAndProbePanes {
         TableColumn<RobustnessProbe.FeatureSensitivity, String> flips = new TableColumn<>("Class flips");
         flips.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().flips() + " of " + c.getValue().trials()
                 + String.format(Locale.ROOT, " (%.0f%%)", c.getValue().flipRate() * 100)));
-        TableColumn<RobustnessProbe.FeatureSensitivity, String> smallest = new TableColumn<>("Smallest flipping nudge");
+        TableColumn<RobustnessProbe.FeatureSensitivity, String> smallest = new TableColumn<>("Smallest flip");
         smallest.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(Double.isNaN(c.getValue().smallestFlip()) ? "none"
                 : String.format(Locale.ROOT, "±%.1f%% of span", c.getValue().smallestFlip() * 100)));
         feature.setPrefWidth(130);
