@@ -140,6 +140,11 @@ public final class OnnxModel implements AutoCloseable {
      * @throws InferenceException when the model fails or the timeout passes
      */
     public Map<String, OutputTensor> predict(ModelInput input, Duration timeout) {
+        if (timeout.isZero() || timeout.isNegative()) {
+            // a zero budget can never be met; deciding here keeps the outcome independent of thread timing
+            throw new InferenceException("The model " + name + " did not answer in time",
+                    "the inference timeout is " + timeout.toMillis() + " ms", "raise the inference timeout", null);
+        }
         Future<Map<String, OutputTensor>> f = workers.submit(() -> predictor().predict(input));
         try {
             return f.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
