@@ -31,6 +31,7 @@ final class Commands {
         c.add(new dev.msw.cli.secrets.PolicyCommand());
 
         // --- prediction console ---
+        c.add(new dev.msw.cli.console.PredictCommand());
 
         // --- keys, backups and audit ---
 

@@ -36,6 +36,9 @@ public final class MswCommand implements Runnable {
         }
         cl.setExecutionExceptionHandler(MswCommand::handleExecutionException);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        // '@FILE' is ours to interpret ('msw predict --input @request.json', as curl does), not picocli's
+        // argument-file expansion, which would splice the file's words into the command line
+        cl.setExpandAtFiles(false);
         return cl;
     }
 

@@ -24,6 +24,7 @@ public final class Tabs {
         // --- inspect ---
 
         // --- console ---
+        t.add(new dev.msw.app.console.ConsoleTab());
 
         // --- end ---
         return t;
