@@ -30,9 +30,27 @@ public abstract class GuiTest {
     protected Stage stage;
     protected Path configDir;
 
-    /** Tabs shown; all of them by default. */
+    /**
+     * The id of the tab a test class exercises, or null for the whole window. With an id, the window holds
+     * only that tab, so node lookups by id or text (every tab has a "#progress-details") cannot reach
+     * another tab's controls.
+     */
+    protected String tabUnderTest() {
+        return null;
+    }
+
+    /** Tabs shown: the tab under test, or all of them. */
     protected List<WorkbenchTab> tabs() {
-        return Tabs.all();
+        String id = tabUnderTest();
+        List<WorkbenchTab> all = Tabs.all();
+        if (id == null) {
+            return all;
+        }
+        List<WorkbenchTab> one = all.stream().filter(t -> t.id().equals(id)).toList();
+        if (one.isEmpty()) {
+            throw new AssertionError("no tab with id " + id + " in Tabs.all()");
+        }
+        return one;
     }
 
     @BeforeEach

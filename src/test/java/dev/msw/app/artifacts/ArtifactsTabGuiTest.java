@@ -30,6 +30,11 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /** The Artifacts tab in the real window: unlock, header viewer, encrypt, decrypt, cancel; with screenshots. */
 class ArtifactsTabGuiTest extends GuiTest {
+    @Override
+    protected String tabUnderTest() {
+        return "artifacts";
+    }
+
     static final String KEYRING_PASS = "keyring passphrase";
     Path work;
     Path model;

@@ -23,6 +23,11 @@ import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 class ConsoleGuiTest extends GuiTest {
+    @Override
+    protected String tabUnderTest() {
+        return ConsoleTab.ID;
+    }
+
 
     private ConsoleView view(FxRobot robot) {
         robot.interact(() -> {   // other tests may have resized the shared stage

@@ -20,6 +20,11 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /** The Signing tab in the real window: generate keys, sign a folder, verify, tamper, filter, drop, cancel. */
 class SigningTabGuiTest extends GuiTest {
+    @Override
+    protected String tabUnderTest() {
+        return "signing";
+    }
+
     private Path work;
 
     @Override

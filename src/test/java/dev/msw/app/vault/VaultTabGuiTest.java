@@ -30,6 +30,11 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /** The Vault tab in the real window against a live OpenBao, then the local store; screenshots along the way. */
 class VaultTabGuiTest extends GuiTest {
+    @Override
+    protected String tabUnderTest() {
+        return "vault";
+    }
+
     @RegisterExtension
     static final OpenBaoExtension BAO = OpenBaoExtension.shared();
     static final String API_KEY = "sk-live-DO-NOT-SHOW";
