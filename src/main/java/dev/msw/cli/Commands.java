@@ -25,6 +25,7 @@ final class Commands {
         // --- keys, backups and audit ---
 
         // --- inspect ---
+        c.add(new dev.msw.cli.inspect.InspectCommand());
 
         // --- end ---
         return c;

@@ -19,6 +19,8 @@ import java.util.Map;
  */
 final class PickleMachine {
     static final int KEEP_STRING = 1 << 16;
+    /** In scan mode, containers keep at most this many items: enough to read small structures (joblib headers). */
+    static final int SMALL = 64;
     private static final int KEEP_BYTES_HEAD = 64;
 
     /** The stream is not a pickle CPython would accept (the unpickler fails at this point). */
@@ -143,10 +145,10 @@ final class PickleMachine {
                 push(new PyValue.OutOfBand(off));
             }
             case 0x98 -> top(off);
-            case ')' -> push(PyValue.Seq.of(PyValue.Seq.Kind.TUPLE, keep ? List.of() : null));
-            case ']' -> push(PyValue.Seq.of(PyValue.Seq.Kind.LIST, keep ? new ArrayList<>() : null));
-            case '}' -> push(PyValue.Dict.empty(keep));
-            case 0x8f -> push(PyValue.Seq.of(PyValue.Seq.Kind.SET, keep ? new ArrayList<>() : null));
+            case ')' -> push(PyValue.Seq.of(PyValue.Seq.Kind.TUPLE, new ArrayList<>()));
+            case ']' -> push(PyValue.Seq.of(PyValue.Seq.Kind.LIST, new ArrayList<>()));
+            case '}' -> push(PyValue.Dict.empty());
+            case 0x8f -> push(PyValue.Seq.of(PyValue.Seq.Kind.SET, new ArrayList<>()));
             case 't' -> push(seq(PyValue.Seq.Kind.TUPLE, popMark(off)));
             case 'l' -> push(seq(PyValue.Seq.Kind.LIST, popMark(off)));
             case 0x91 -> push(seq(PyValue.Seq.Kind.FROZENSET, popMark(off)));
@@ -155,7 +157,7 @@ final class PickleMachine {
             case 0x87 -> push(seq(PyValue.Seq.Kind.TUPLE, popN(3, off)));
             case 'd' -> {
                 List<PyValue> items = popMark(off);
-                PyValue.Dict d = PyValue.Dict.empty(keep);
+                PyValue.Dict d = PyValue.Dict.empty();
                 putAll(d, items, off);
                 push(d);
             }
@@ -213,31 +215,35 @@ final class PickleMachine {
                 String name = utf8(src.line());
                 PyValue.Global g = rec.imported(module, name, off, "INST", this);
                 popMark(off);
-                push(rec.called(g, "INST", off));
+                push(rec.called(g, "INST", off, null));
             }
             case 'o' -> {
                 List<PyValue> items = popMark(off);
                 if (items.isEmpty()) {
                     throw new MalformedPickle("OBJ without a class at offset " + off);
                 }
-                push(rec.called(items.get(0), "OBJ", off));
+                push(rec.called(items.get(0), "OBJ", off, null));
             }
             case 'R' -> {
-                pop(off);
-                push(rec.called(pop(off), "REDUCE", off));
+                PyValue args = pop(off);
+                push(rec.called(pop(off), "REDUCE", off, args));
             }
             case 0x81 -> {
-                pop(off);
-                push(rec.called(pop(off), "NEWOBJ", off));
+                PyValue args = pop(off);
+                push(rec.called(pop(off), "NEWOBJ", off, args));
             }
             case 0x92 -> {
                 pop(off);
                 pop(off);
-                push(rec.called(pop(off), "NEWOBJ_EX", off));
+                push(rec.called(pop(off), "NEWOBJ_EX", off, null));
             }
             case 'b' -> {
-                pop(off);
-                rec.built(top(off), off);
+                PyValue state = pop(off);
+                PyValue target = top(off);
+                rec.built(target, off);
+                if (target instanceof PyValue.Call c && c.callee().equals(JoblibArrays.WRAPPER)) {
+                    JoblibArrays.skipInlineArray(state, src, off, this::nestedPickle);
+                }
             }
             case 'P' -> {
                 src.line();
@@ -259,6 +265,12 @@ final class PickleMachine {
             case 0x95 -> src.u64();
             default -> throw new MalformedPickle(String.format("unknown opcode 0x%02x at offset %d", op, off));
         }
+    }
+
+    /** joblib writes object arrays as a complete pickle inline; it is walked with the same recorder. */
+    private void nestedPickle() throws IOException {
+        PickleMachine m = new PickleMachine(src, rec, limits, false, cancel);
+        m.run();
     }
 
     // ---- stack and memo
@@ -336,15 +348,12 @@ final class PickleMachine {
     // ---- containers
 
     private PyValue seq(PyValue.Seq.Kind kind, List<PyValue> items) {
-        return new PyValue.Seq(kind, keep ? items : null, new long[] {items.size()});
+        return new PyValue.Seq(kind, keep || items.size() <= SMALL ? items : new ArrayList<>(), new long[] {items.size()});
     }
 
     private void extend(PyValue target, List<PyValue> items, long off, String opcode) throws MalformedPickle {
         if (target instanceof PyValue.Seq s && s.kind() == PyValue.Seq.Kind.LIST) {
-            if (s.items() != null) {
-                s.items().addAll(items);
-            }
-            s.count()[0] += items.size();
+            addItems(s, items);
         } else if (target instanceof PyValue.Dict || target instanceof PyValue.Seq) {
             throw new MalformedPickle(opcode + " to a " + describe(target) + " at offset " + off);
         } else {
@@ -353,8 +362,10 @@ final class PickleMachine {
     }
 
     private void addItems(PyValue.Seq s, List<PyValue> items) {
-        if (s.items() != null) {
+        if (s.complete() && (keep || s.size() + items.size() <= SMALL)) {
             s.items().addAll(items);
+        } else if (!keep) {
+            s.items().clear();
         }
         s.count()[0] += items.size();
     }
@@ -376,11 +387,14 @@ final class PickleMachine {
         if (kv.size() % 2 != 0) {
             throw new MalformedPickle("DICT with an odd number of items at offset " + off);
         }
-        if (d.keys() != null) {
+        if (d.complete() && (keep || d.size() + kv.size() / 2 <= SMALL)) {
             for (int i = 0; i < kv.size(); i += 2) {
                 d.keys().add(kv.get(i));
                 d.values().add(kv.get(i + 1));
             }
+        } else if (!keep) {
+            d.keys().clear();
+            d.values().clear();
         }
         d.count()[0] += kv.size() / 2;
     }

@@ -162,7 +162,7 @@ public final class PickleScanner {
             return new PyValue.Global(module, name, off);
         }
 
-        PyValue.Call called(PyValue callee, String opcode, long off) {
+        PyValue.Call called(PyValue callee, String opcode, long off, PyValue args) {
             String name;
             if (callee instanceof PyValue.Global g) {
                 name = g.qualified();
@@ -179,7 +179,7 @@ public final class PickleScanner {
                                 + "; an unpickler fails here, so the file is malformed or crafted");
             }
             record(name, opcode, off);
-            return new PyValue.Call(name, opcode, off);
+            return new PyValue.Call(name, opcode, off, args);
         }
 
         void built(PyValue target, long off) {

@@ -39,7 +39,10 @@ public sealed interface PyValue {
     /** bytes or bytearray: the length and, for short ones, the content. */
     record Bytes(long length, byte[] head, boolean mutable) implements PyValue { }
 
-    /** list, tuple, set or frozenset. {@code items} is null when values are not being kept (scan mode). */
+    /**
+     * list, tuple, set or frozenset. In scan mode only the first few items are kept; {@link #complete()} says
+     * whether {@code items} holds them all.
+     */
     record Seq(Kind kind, List<PyValue> items, long[] count) implements PyValue {
         public enum Kind { LIST, TUPLE, SET, FROZENSET }
 
@@ -50,16 +53,34 @@ public sealed interface PyValue {
         public long size() {
             return count[0];
         }
+
+        public boolean complete() {
+            return items != null && items.size() == count[0];
+        }
     }
 
-    /** A dict; {@code keys}/{@code values} are null in scan mode. */
+    /** A dict; in scan mode only the first few entries are kept ({@link #complete()}). */
     record Dict(List<PyValue> keys, List<PyValue> values, long[] count) implements PyValue {
-        static Dict empty(boolean keep) {
-            return new Dict(keep ? new ArrayList<>() : null, keep ? new ArrayList<>() : null, new long[1]);
+        static Dict empty() {
+            return new Dict(new ArrayList<>(), new ArrayList<>(), new long[1]);
         }
 
         public long size() {
             return count[0];
+        }
+
+        public boolean complete() {
+            return keys.size() == count[0];
+        }
+
+        /** The value under a string key, when it was kept. */
+        public PyValue get(String key) {
+            for (int i = 0; i < keys.size(); i++) {
+                if (keys.get(i) instanceof Str s && s.value().equals(key)) {
+                    return values.get(i);
+                }
+            }
+            return null;
         }
     }
 
@@ -70,8 +91,8 @@ public sealed interface PyValue {
         }
     }
 
-    /** The result of calling something: the callee as far as we know it, the call kind and where. */
-    record Call(String callee, String kind, long offset) implements PyValue { }
+    /** The result of calling something: the callee as far as we know it, the call kind, where, and its arguments. */
+    record Call(String callee, String kind, long offset, PyValue args) implements PyValue { }
 
     /** What the loader's persistent_load returns for a persistent id (PyTorch storages). */
     record PersistentRef(long offset) implements PyValue { }
