@@ -1,0 +1,132 @@
+package dev.msw.inspect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.compress.archivers.sevenz.SevenZArchiveEntry;
+import org.apache.commons.compress.archivers.sevenz.SevenZOutputFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole corpus: every malicious technique is caught (critical, or at least a warning for structural
+ * ONNX issues that need a native library), and no benign file gets a critical finding.
+ */
+class InspectCorpusTest {
+    private final ArtifactInspector inspector = new ArtifactInspector(ScanLimits.defaults(), false);
+
+    @Test
+    void noMissesAndNoFalseCriticals() throws Exception {
+        Path dir = InspectCorpus.dir();
+        List<String> problems = new ArrayList<>();
+        int malicious = 0;
+        int benign = 0;
+        for (JsonNode e : InspectCorpus.manifest()) {
+            Path file = dir.resolve(e.get("file").asText());
+            ArtifactReport r = inspector.inspectFile(file);
+            Severity worst = r.worst();
+            if (e.get("expect").asText().equals("malicious")) {
+                malicious++;
+                Severity needed = file.getFileName().toString().equals("custom_domain.onnx") ? Severity.WARNING
+                        : Severity.CRITICAL;
+                if (worst == null || !worst.atLeast(needed)) {
+                    problems.add("MISSED " + e.get("technique").asText() + " (" + file.getFileName() + "): " + worst);
+                }
+            } else {
+                benign++;
+                if (worst == Severity.CRITICAL) {
+                    problems.add("FALSE CRITICAL " + e.get("technique").asText() + ": " + r.findings() + " "
+                            + r.members().stream().map(ArtifactReport::findings).toList());
+                }
+            }
+        }
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
+        assertTrue(malicious >= 55 && benign >= 25, malicious + " malicious, " + benign + " benign");
+    }
+
+    @Test
+    void callableAndOffsetAreReportedForAWrappedPayload() throws Exception {
+        ArtifactReport r = inspector.inspectFile(InspectCorpus.dir().resolve("malicious/torch_like.pt"));
+        ArtifactReport member = r.members().stream().filter(m -> m.name().endsWith(":archive/data.pkl")).findFirst()
+                .orElseThrow();
+        Finding f = member.findings().get(0);
+        assertEquals("posix.system", f.subject());
+        assertEquals(28, f.offset());
+        assertEquals(64, member.sha256().length());
+    }
+
+    @Test
+    void millionsOfIntegersAreScannedCompletelyAndClean() throws Exception {
+        ArtifactReport r = inspector.inspectFile(InspectCorpus.dir().resolve("benign/million_ints.pkl"));
+        assertEquals(null, r.worst());
+        assertTrue(Long.parseLong(r.facts().get("opcodes")) > 3_000_000);
+    }
+
+    @Test
+    void strictTurnsUnknownCallablesCritical() throws Exception {
+        ArtifactReport r = new ArtifactInspector(ScanLimits.defaults(), true)
+                .inspectFile(InspectCorpus.dir().resolve("benign/sklearn_logreg.pkl"));
+        assertEquals(Severity.CRITICAL, r.worst());
+    }
+
+    @Test
+    void sevenZipMembersAreScanned(@TempDir Path tmp) throws Exception {
+        Path seven = tmp.resolve("model.7z");
+        byte[] payload = Files.readAllBytes(InspectCorpus.dir().resolve("malicious/os_system_p2.pkl"));
+        try (SevenZOutputFile out = new SevenZOutputFile(seven.toFile())) {
+            SevenZArchiveEntry e = out.createArchiveEntry(tmp.toFile(), "weights/anything.bin");
+            e.setDirectory(false);
+            out.putArchiveEntry(e);
+            out.write(payload);
+            out.closeArchiveEntry();
+        }
+        ArtifactReport r = inspector.inspectFile(seven);
+        assertEquals("7z", r.format());
+        assertEquals(Severity.CRITICAL, r.worst());
+    }
+
+    @Test
+    void onnxExternalDataOutsideTheFolderOrThroughASymlinkIsCritical(@TempDir Path tmp) throws Exception {
+        Path model = tmp.resolve("m.onnx");
+        Files.copy(InspectCorpus.dir().resolve("malicious/external_traversal.onnx"), model);
+        ArtifactReport r = inspector.inspectFile(model);
+        assertTrue(r.findings().stream().anyMatch(f -> f.rule().equals("onnx-external-location")));
+        ArtifactReport clean = inspector.inspectFile(InspectCorpus.dir().resolve("benign/logreg.onnx"));
+        assertNotEquals(Severity.CRITICAL, clean.worst());
+        assertTrue(clean.facts().get("opsets").contains("ai.onnx.ml"));
+    }
+
+    @Test
+    void safetensorsStructuralErrorsAreCaught(@TempDir Path tmp) throws Exception {
+        String header = "{\"a\":{\"dtype\":\"F32\",\"shape\":[2],\"data_offsets\":[0,8]},"
+                + "\"b\":{\"dtype\":\"F32\",\"shape\":[2],\"data_offsets\":[4,12]}}";
+        Path f = tmp.resolve("x.bin");
+        try (OutputStream o = Files.newOutputStream(f)) {
+            byte[] h = header.getBytes();
+            o.write(java.nio.ByteBuffer.allocate(8).order(java.nio.ByteOrder.LITTLE_ENDIAN).putLong(h.length).array());
+            o.write(h);
+            o.write(new byte[12]);
+        }
+        ArtifactReport r = inspector.inspectFile(f);
+        assertEquals("safetensors", r.format());
+        assertTrue(r.findings().stream().anyMatch(x -> x.why().contains("overlaps")), r.findings().toString());
+    }
+
+    @Test
+    void decompressionLimitIsReportedNotAVerdict(@TempDir Path tmp) throws Exception {
+        Path gz = tmp.resolve("big.gz");
+        try (OutputStream o = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gz))) {
+            o.write(new byte[4 << 20]);
+        }
+        ArtifactReport r = new ArtifactInspector(ScanLimits.defaults().withMaxDecompressed(1 << 20), false).inspectFile(gz);
+        assertTrue(r.members().get(0).findings().stream().anyMatch(f -> f.rule().equals("limit-reached")
+                && f.severity() == Severity.WARNING));
+    }
+}
