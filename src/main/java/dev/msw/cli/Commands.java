@@ -31,6 +31,7 @@ final class Commands {
 
         // --- inspect ---
         c.add(new dev.msw.cli.inspect.InspectCommand());
+        c.add(new dev.msw.cli.legacy.LegacyCommand());
 
         // --- end ---
         return c;
