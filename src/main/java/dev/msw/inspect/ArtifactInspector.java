@@ -160,6 +160,7 @@ public final class ArtifactInspector implements ScanContext {
     private void dispatch(ArtifactReport r, FormatSniffer.Kind kind, BufferedInputStream in, long size, int depth,
             Path file) throws IOException {
         switch (kind) {
+            case MSW_CONTAINER -> dev.msw.inspect.formats.ContainerFormat.scan(r, in, size);
             case PICKLE -> PickleFormat.scan(r, in, this, true);
             case PICKLE_CANDIDATE -> PickleFormat.scan(r, in, this, false);
             case ZIP -> ArchiveFormats.zipStream(r, in, this, depth);

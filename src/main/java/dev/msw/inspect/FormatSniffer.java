@@ -2,7 +2,7 @@ package dev.msw.inspect;
 
 /** Recognises a format from its first bytes (magic numbers and structure), never from a file name. */
 public final class FormatSniffer {
-    public enum Kind { PICKLE, ZIP, GZIP, BZIP2, XZ, LZMA, ZLIB, SEVEN_Z, TAR, NPY, HDF5, GGUF, SAFETENSORS, JSON,
+    public enum Kind { MSW_CONTAINER, PICKLE, ZIP, GZIP, BZIP2, XZ, LZMA, ZLIB, SEVEN_Z, TAR, NPY, HDF5, GGUF, SAFETENSORS, JSON,
         ONNX_CANDIDATE, PICKLE_CANDIDATE, UNKNOWN }
 
     private static final String PROTO0_STARTS = "(c]}).NIJKMLGFSTUVXdlitpq";
@@ -15,6 +15,9 @@ public final class FormatSniffer {
             return Kind.UNKNOWN;
         }
         int b0 = h[0] & 0xff;
+        if (starts(h, n, 'M', 'S', 'W', 'C', 'R', 'Y', 'P', 'T')) {
+            return Kind.MSW_CONTAINER;
+        }
         if (b0 == 0x80 && n > 1 && (h[1] & 0xff) <= 5) {
             return Kind.PICKLE;
         }

@@ -120,6 +120,20 @@ class InspectCorpusTest {
     }
 
     @Test
+    void encryptedContainerHeaderIsReadWithoutAKey(@TempDir Path tmp) throws Exception {
+        Path plain = Files.write(tmp.resolve("m.pkl"), new byte[5000]);
+        Path enc = tmp.resolve("m.pkl.msw");
+        new dev.msw.crypto.ArtifactEncryptor().encrypt(plain, enc, List.of(new dev.msw.crypto.LocalKeyRecipient("team", 3,
+                new javax.crypto.spec.SecretKeySpec(new byte[32], "AES"))), false, dev.msw.core.ProgressListener.NONE,
+                dev.msw.core.CancellationToken.NONE);
+        ArtifactReport r = inspector.inspectFile(enc);
+        assertEquals("msw encrypted container", r.format());
+        assertTrue(r.facts().get("recipients").contains("'team' v3"), r.facts().toString());
+        assertEquals("5000", r.facts().get("plaintext bytes"));
+        assertEquals(Severity.INFO, r.worst());
+    }
+
+    @Test
     void decompressionLimitIsReportedNotAVerdict(@TempDir Path tmp) throws Exception {
         Path gz = tmp.resolve("big.gz");
         try (OutputStream o = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gz))) {
