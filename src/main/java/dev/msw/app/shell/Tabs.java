@@ -19,6 +19,7 @@ public final class Tabs {
         // --- keys & backups ---
 
         // --- inspect ---
+        t.add(new dev.msw.app.inspect.InspectTab());
 
         // --- console ---
 
