@@ -145,8 +145,7 @@ public final class CallablePolicy {
             Map.entry("_winapi", "process execution"),
             Map.entry("msvcrt", "process internals"),
             Map.entry("winreg", "registry access"),
-            Map.entry("types", "builds code and function objects"),
-            Map.entry("__main__", "names defined by whatever script loads the file"));
+            Map.entry("types", "builds code and function objects"));
 
     private static final Map<String, String> DANGEROUS_NAMES = Map.ofEntries(
             Map.entry("builtins.eval", "evaluates Python code"),
