@@ -148,6 +148,7 @@ public final class ArtifactBatch {
             cancel.throwIfCancelled();
             String label = item.source().getFileName() == null ? item.source().toString() : item.source().getFileName().toString();
             ProgressListener p = (d, t, m) -> progress.progress(offset[0] + d, grandTotal, label);
+            p.progress(0, grandTotal, label);
             Map<String, String> details = new LinkedHashMap<>(baseDetails);
             details.put("output", item.destination().toString());
             try {
