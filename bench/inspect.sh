@@ -13,9 +13,10 @@ out="$here/target/bench-inspect"
 mkdir -p "$out"
 venv_main="${MSW_VENV:-$here/.venv}"
 peers="$out/venv"
-if [[ ! -x "$peers/bin/picklescan" ]]; then
-  python3 -m venv "$peers"
-  "$peers/bin/pip" install -q picklescan==1.0.5 modelscan==0.8.8 fickling==0.1.12
+if [[ ! -x "$peers/bin/picklescan" ]] || ! "$peers/bin/python" -c "import typing_extensions" 2>/dev/null; then
+  [[ -x "$peers/bin/python" ]] || python3 -m venv "$peers"
+  # fickling 0.1.12 imports typing_extensions without declaring it
+  "$peers/bin/pip" install -q picklescan==1.0.5 modelscan==0.8.8 fickling==0.1.12 typing_extensions==4.16.0
 fi
 if [[ ! -f "$here/target/msw.jar" || ! -d "$here/target/lib" ]]; then
   (cd "$here" && mvn -q -B -o -DskipTests package)

@@ -145,7 +145,8 @@ public final class SafetensorsFormat {
         }
         r.fact("tensors", entries.size());
         r.fact("header bytes", n);
-        long data = skipCount(in);
+        // the size is what a loader sees (a file's length, an archive member's declared size); count only when unknown
+        long data = size >= 0 ? size - 8 - n : skipCount(in);
         if (data != expected) {
             long at = 8 + n + Math.min(data, expected);
             if (data > expected) {

@@ -100,4 +100,14 @@ class InspectGuiTest extends GuiTest {
         Screenshots.saveWindow(w, "inspect-legacy-dialog");
         robot.interact(() -> ((javafx.stage.Stage) w).close());
     }
+
+    @Test
+    void artifactsTabOpensTheSameLegacyImportDialog(FxRobot robot) {
+        selectTab(robot, "artifacts");
+        robot.clickOn("Legacy import…");
+        Window w = robot.listTargetWindows().stream().filter(x -> x != stage && x.isShowing()).findFirst().orElseThrow();
+        assertEquals("Legacy import", ((javafx.stage.Stage) w).getTitle());
+        assertTrue(w.getScene().getRoot().getProperties().get(LegacyImportDialog.class) != null);
+        robot.interact(() -> ((javafx.stage.Stage) w).close());
+    }
 }
