@@ -120,6 +120,28 @@ class InspectCorpusTest {
     }
 
     @Test
+    void tensorAndTextMembersThatStartLikeProtocolZeroAreNotFalseCriticals(@TempDir Path tmp) throws Exception {
+        Path zip = tmp.resolve("model.pt");
+        try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip))) {
+            byte[] storage = new byte[4096];
+            new java.util.Random(7).nextBytes(storage);
+            storage[0] = 'c';
+            storage[1] = 'x';
+            storage[2] = '\n';
+            z.putNextEntry(new java.util.zip.ZipEntry("archive/data/0"));
+            z.write(storage);
+            z.putNextEntry(new java.util.zip.ZipEntry("archive/notes.txt"));
+            z.write("config\nvalue\n(and more text".getBytes());
+            z.putNextEntry(new java.util.zip.ZipEntry("archive/blob"));
+            storage[0] = 'i';
+            z.write(storage);
+        }
+        ArtifactReport r = inspector.inspectFile(zip);
+        assertNotEquals(Severity.CRITICAL, r.worst(), r.members().stream().map(m -> m.name() + m.findings()).toList().toString());
+        assertNotEquals(Severity.WARNING, r.worst());
+    }
+
+    @Test
     void encryptedContainerHeaderIsReadWithoutAKey(@TempDir Path tmp) throws Exception {
         Path plain = Files.write(tmp.resolve("m.pkl"), new byte[5000]);
         Path enc = tmp.resolve("m.pkl.msw");

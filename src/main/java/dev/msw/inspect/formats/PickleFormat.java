@@ -18,7 +18,10 @@ public final class PickleFormat {
      */
     public static void scan(ArtifactReport r, InputStream in, ScanContext ctx, boolean certain) throws IOException {
         PickleAnalysis a = new PickleScanner(ctx.policy(), ctx.limits(), false).scan(in, ctx.cancel());
-        if (!certain && !a.parsedAsPickle()) {
+        // Without a PROTO marker, bytes are a pickle only if they parse to STOP or import something dangerous:
+        // text and tensor bytes often start with a protocol-0 opcode letter and would otherwise look broken.
+        boolean dangerous = a.imports().stream().anyMatch(i -> i.verdict().equals("dangerous"));
+        if (!certain && a.pickles() == 0 && !dangerous) {
             dev.msw.inspect.ArtifactInspector.unknown(r, -1, false);
             return;
         }

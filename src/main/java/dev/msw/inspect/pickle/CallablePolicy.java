@@ -270,9 +270,10 @@ public final class CallablePolicy {
         return new Verdict(false, Severity.CRITICAL, "dangerous", why);
     }
 
-    private static boolean isIdentifierPath(String s) {
+    /** A dotted path of Python identifiers (what an unpickler can import). */
+    public static boolean isIdentifierPath(String s) {
         for (String part : s.split("\\.", -1)) {
-            if (part.isEmpty() || !Character.isJavaIdentifierStart(part.charAt(0)) && part.charAt(0) != '_') {
+            if (part.isEmpty() || !Character.isLetter(part.charAt(0)) && part.charAt(0) != '_') {
                 return false;
             }
             for (int i = 1; i < part.length(); i++) {

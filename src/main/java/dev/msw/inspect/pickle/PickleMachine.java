@@ -197,13 +197,17 @@ final class PickleMachine {
             case 'c' -> {
                 String module = utf8(src.line());
                 String name = utf8(src.line());
-                push(rec.imported(module, name, off, "GLOBAL", this));
+                push(importName(module, name, off, "GLOBAL"));
             }
             case 0x93 -> {
                 PyValue name = pop(off);
                 PyValue module = pop(off);
                 if (module instanceof PyValue.Str m && name instanceof PyValue.Str n && !m.truncated() && !n.truncated()) {
-                    push(rec.imported(m.value(), n.value(), off, "STACK_GLOBAL", this));
+                    push(importName(m.value(), n.value(), off, "STACK_GLOBAL"));
+                } else if (!(module instanceof PyValue.Call || module instanceof PyValue.Str)
+                        || !(name instanceof PyValue.Call || name instanceof PyValue.Str)) {
+                    throw new MalformedPickle("STACK_GLOBAL needs two strings, got " + describe(module) + " and "
+                            + describe(name) + " at offset " + off);
                 } else {
                     rec.note(Severity.CRITICAL, "computed-import", describe(module) + "." + describe(name), off,
                             "STACK_GLOBAL imports a name that is not a plain string in the file; it is computed while loading");
@@ -213,7 +217,7 @@ final class PickleMachine {
             case 'i' -> {
                 String module = utf8(src.line());
                 String name = utf8(src.line());
-                PyValue.Global g = rec.imported(module, name, off, "INST", this);
+                PyValue.Global g = importName(module, name, off, "INST");
                 popMark(off);
                 push(rec.called(g, "INST", off, null));
             }
@@ -222,20 +226,20 @@ final class PickleMachine {
                 if (items.isEmpty()) {
                     throw new MalformedPickle("OBJ without a class at offset " + off);
                 }
-                push(rec.called(items.get(0), "OBJ", off, null));
+                push(rec.called(callable(items.get(0), off), "OBJ", off, null));
             }
             case 'R' -> {
                 PyValue args = pop(off);
-                push(rec.called(pop(off), "REDUCE", off, args));
+                push(rec.called(callable(pop(off), off), "REDUCE", off, args));
             }
             case 0x81 -> {
                 PyValue args = pop(off);
-                push(rec.called(pop(off), "NEWOBJ", off, args));
+                push(rec.called(callable(pop(off), off), "NEWOBJ", off, args));
             }
             case 0x92 -> {
                 pop(off);
                 pop(off);
-                push(rec.called(pop(off), "NEWOBJ_EX", off, null));
+                push(rec.called(callable(pop(off), off), "NEWOBJ_EX", off, null));
             }
             case 'b' -> {
                 PyValue state = pop(off);
@@ -267,10 +271,28 @@ final class PickleMachine {
         }
     }
 
+    /** Plain data (a number, a string, a container) is not callable: the unpickler raises TypeError there. */
+    private static PyValue callable(PyValue v, long off) throws MalformedPickle {
+        if (v instanceof PyValue.Global || v instanceof PyValue.Call || v instanceof PyValue.PersistentRef
+                || v instanceof PyValue.OutOfBand) {
+            return v;
+        }
+        throw new MalformedPickle("a " + describe(v) + " is called at offset " + off + ", which is not callable");
+    }
+
     /** joblib writes object arrays as a complete pickle inline; it is walked with the same recorder. */
     private void nestedPickle() throws IOException {
         PickleMachine m = new PickleMachine(src, rec, limits, false, cancel);
         m.run();
+    }
+
+    /** An unpickler fails to import a name that is not a dotted Python identifier, so nothing after it runs. */
+    private PyValue.Global importName(String module, String name, long off, String opcode) throws MalformedPickle {
+        if (!CallablePolicy.isIdentifierPath(module) || !CallablePolicy.isIdentifierPath(name)) {
+            throw new MalformedPickle(opcode + " of '" + abbreviate(module) + "." + abbreviate(name)
+                    + "', which is not a Python name, at offset " + off);
+        }
+        return rec.imported(module, name, off, opcode, this);
     }
 
     // ---- stack and memo

@@ -173,10 +173,7 @@ public final class PickleScanner {
                         + " calls an object computed while loading, not an imported name: the classic way to"
                         + " reach a dangerous method through a harmless-looking import");
             } else {
-                name = "(" + PickleMachine.describe(callee) + ")";
-                findings.add(Severity.WARNING, "call-of-non-callable", name, off,
-                        opcode + " calls a " + PickleMachine.describe(callee)
-                                + "; an unpickler fails here, so the file is malformed or crafted");
+                throw new IllegalStateException("the machine passes only callables");
             }
             record(name, opcode, off);
             return new PyValue.Call(name, opcode, off, args);
