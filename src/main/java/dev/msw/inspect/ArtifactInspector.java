@@ -96,6 +96,7 @@ public final class ArtifactInspector implements ScanContext {
         }
         r.size(Files.size(file));
         r.sha256(sha256(file));
+        noteSignatures(r, file);
         byte[] head = new byte[HEAD];
         int n;
         try (InputStream in = Files.newInputStream(file)) {
@@ -197,6 +198,19 @@ public final class ArtifactInspector implements ScanContext {
                 : "";
         r.add(Severity.INFO, "unrecognised-format", "", 0,
                 "no known model format matched the content, so it was not analysed." + legacy);
+    }
+
+    /** Signature status we can see without keys: a detached signature or a model-signing bundle beside the file. */
+    private static void noteSignatures(ArtifactReport r, Path file) {
+        Path detached = file.resolveSibling(file.getFileName() + ".sig");
+        Path dir = file.toAbsolutePath().getParent();
+        if (Files.isRegularFile(detached)) {
+            r.fact("signature", "detached signature " + detached.getFileName() + " beside it (not verified here)");
+        } else if (dir != null && Files.isRegularFile(dir.resolve("model.sig")) && !file.getFileName().toString().equals("model.sig")) {
+            r.fact("signature", "model-signing bundle model.sig in its folder (not verified here)");
+        } else {
+            r.fact("signature", "none found beside the file");
+        }
     }
 
     private static void failed(ArtifactReport r, Exception e) {

@@ -142,6 +142,14 @@ class InspectCorpusTest {
     }
 
     @Test
+    void aDetachedSignatureBesideTheFileIsNoted(@TempDir Path tmp) throws Exception {
+        Path model = Files.write(tmp.resolve("m.pkl"), new byte[] {(byte) 0x80, 2, 'N', '.'});
+        assertEquals("none found beside the file", inspector.inspectFile(model).facts().get("signature"));
+        Files.write(tmp.resolve("m.pkl.sig"), new byte[64]);
+        assertTrue(inspector.inspectFile(model).facts().get("signature").startsWith("detached signature m.pkl.sig"));
+    }
+
+    @Test
     void encryptedContainerHeaderIsReadWithoutAKey(@TempDir Path tmp) throws Exception {
         Path plain = Files.write(tmp.resolve("m.pkl"), new byte[5000]);
         Path enc = tmp.resolve("m.pkl.msw");
