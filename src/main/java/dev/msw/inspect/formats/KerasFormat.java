@@ -116,7 +116,7 @@ public final class KerasFormat {
             if (module != null && module.isTextual() && !standardModule(module.asText())) {
                 JsonNode reg = n.get("registered_name");
                 String what = module.asText() + (reg != null ? "." + reg.asText() : "");
-                r.add(Severity.CRITICAL.equals(dangerousModule(module.asText())) ? Severity.CRITICAL : Severity.WARNING,
+                r.add(dangerousModule(module.asText()),
                         "keras-module-reference", what, -1,
                         "the configuration makes Keras import " + module.asText() + " and call what it names");
             }
@@ -138,7 +138,7 @@ public final class KerasFormat {
 
     private static Severity dangerousModule(String m) {
         String top = m.contains(".") ? m.substring(0, m.indexOf('.')) : m;
-        return new dev.msw.inspect.pickle.CallablePolicy(false).judge(top, "x").safe() ? Severity.WARNING
-                : new dev.msw.inspect.pickle.CallablePolicy(false).judge(top, "x").severity();
+        dev.msw.inspect.pickle.CallablePolicy.Verdict v = new dev.msw.inspect.pickle.CallablePolicy(false).judge(top, "x");
+        return v.safe() ? Severity.WARNING : v.severity();
     }
 }
