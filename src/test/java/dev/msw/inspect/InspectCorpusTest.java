@@ -104,6 +104,33 @@ class InspectCorpusTest {
     }
 
     @Test
+    void onnxExternalDataThroughASymlinkOrBeyondTheFileIsCritical(@TempDir Path tmp) throws Exception {
+        Path script = Files.writeString(tmp.resolve("make.py"), String.join("\n",
+                "import sys",
+                "from onnx import helper, TensorProto",
+                "def model(loc, offset, length):",
+                "    t = helper.make_tensor('w', TensorProto.FLOAT, [4], [0.0] * 4)",
+                "    t.ClearField('float_data'); t.data_location = TensorProto.EXTERNAL",
+                "    for k, v in [('location', loc), ('offset', offset), ('length', length)]:",
+                "        e = t.external_data.add(); e.key = k; e.value = v",
+                "    g = helper.make_graph([helper.make_node('Add', ['x', 'w'], ['y'])], 'g',",
+                "        [helper.make_tensor_value_info('x', TensorProto.FLOAT, [4])],",
+                "        [helper.make_tensor_value_info('y', TensorProto.FLOAT, [4])], initializer=[t])",
+                "    return helper.make_model(g, opset_imports=[helper.make_opsetid('', 17)]).SerializeToString()",
+                "open(sys.argv[1] + '/link.onnx', 'wb').write(model('weights.bin', '0', '16'))",
+                "open(sys.argv[1] + '/range.onnx', 'wb').write(model('data.bin', '8', '16'))",
+                "open(sys.argv[1] + '/ok.onnx', 'wb').write(model('data.bin', '0', '16'))"));
+        assertEquals(0, dev.msw.testsupport.Peers.exec(60, tmp, dev.msw.testsupport.Peers.python(), script, tmp).exitCode());
+        Files.write(tmp.resolve("data.bin"), new byte[16]);
+        Files.createSymbolicLink(tmp.resolve("weights.bin"), Path.of("/etc/hostname"));
+        ArtifactReport link = inspector.inspectFile(tmp.resolve("link.onnx"));
+        assertTrue(link.findings().stream().anyMatch(f -> f.rule().equals("onnx-external-symlink")), link.findings().toString());
+        ArtifactReport range = inspector.inspectFile(tmp.resolve("range.onnx"));
+        assertTrue(range.findings().stream().anyMatch(f -> f.rule().equals("onnx-external-range")), range.findings().toString());
+        assertEquals(null, inspector.inspectFile(tmp.resolve("ok.onnx")).worst());
+    }
+
+    @Test
     void safetensorsStructuralErrorsAreCaught(@TempDir Path tmp) throws Exception {
         String header = "{\"a\":{\"dtype\":\"F32\",\"shape\":[2],\"data_offsets\":[0,8]},"
                 + "\"b\":{\"dtype\":\"F32\",\"shape\":[2],\"data_offsets\":[4,12]}}";
