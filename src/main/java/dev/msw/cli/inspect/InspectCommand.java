@@ -24,8 +24,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code msw inspect PATH…}: what is inside model artifacts, without loading them; exit 1 gates a pipeline. */
 @Command(name = "inspect", mixinStandardHelpOptions = true,
-        description = {"Scan model files and folders by content (pickle, PyTorch, joblib, NumPy, ONNX, safetensors, GGUF,",
-            "Keras, archives) without loading them, and report unsafe content.", ""},
+        description = {"Scan model files for unsafe content without loading them.",
+            "Formats are recognised by content: pickle (PyTorch, joblib, NumPy), ONNX, safetensors, GGUF, Keras,",
+            "zip/tar/7z archives and compressed wrappers, the msw container."},
         footer = {"", "Exit codes: 0 no finding at or above the threshold, 1 findings at or above it, 2 usage or I/O error.",
             "Example (CI gate): msw inspect models/ --strict --sarif inspect.sarif"})
 public final class InspectCommand implements Callable<Integer> {
