@@ -50,6 +50,7 @@ public final class InspectView {
     @FXML private Label summaryLabel;
     @FXML private Label errorLabel;
     @FXML private TreeView<ArtifactReport> tree;
+    @FXML private Label treeHint;
     @FXML private Label detailTitle;
     @FXML private Label detailMeta;
     @FXML private Label detailFacts;
@@ -114,6 +115,7 @@ public final class InspectView {
         model.reportProperty().addListener((o, was, now) -> showReport(now));
         model.selectedProperty().addListener((o, was, now) -> showDetails(now));
         setUpDragAndDrop();
+        treeHint.setMaxWidth(320);
         showDetails(null);
     }
 
@@ -230,6 +232,7 @@ public final class InspectView {
             }
         }
         tree.setRoot(top);
+        treeHint.setVisible(top.getChildren().isEmpty());
         if (!top.getChildren().isEmpty()) {
             tree.getSelectionModel().select(top.getChildren().get(0));
         }
