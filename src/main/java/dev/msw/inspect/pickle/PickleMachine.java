@@ -1,7 +1,6 @@
 package dev.msw.inspect.pickle;
 
 import dev.msw.core.CancellationToken;
-import dev.msw.inspect.Findings;
 import dev.msw.inspect.ScanLimits;
 import dev.msw.inspect.Severity;
 import java.io.IOException;
@@ -47,7 +46,6 @@ final class PickleMachine {
     private int markCount;
     private final Map<Long, PyValue> memo = new HashMap<>();
     int protocol;
-    long importsSeen;
 
     PickleMachine(PickleSource src, PickleScanner.Recorder rec, ScanLimits limits, boolean keep,
             CancellationToken cancel) {
@@ -98,23 +96,23 @@ final class PickleMachine {
             }
             case '1' -> popMark(off);
             case '2' -> push(top(off));
-            case 'F' -> push(new PyValue.Float(parseFloat(ascii(src.line()), off)));
+            case 'F' -> push(new PyValue.Float(OpcodeText.parseFloat(OpcodeText.ascii(src.line()), off)));
             case 'I' -> {
-                String s = ascii(src.line());
+                String s = OpcodeText.ascii(src.line());
                 if (s.equals("00")) {
                     push(new PyValue.Bool(false));
                 } else if (s.equals("01")) {
                     push(new PyValue.Bool(true));
                 } else {
-                    push(PyValue.Int.of(parseInt(s, off)));
+                    push(PyValue.Int.of(OpcodeText.parseInt(s, off)));
                 }
             }
             case 'J' -> push(PyValue.Int.of(src.i32()));
             case 'K' -> push(PyValue.Int.of(src.u8()));
             case 'M' -> push(PyValue.Int.of(src.u16()));
             case 'L' -> {
-                String s = ascii(src.line());
-                push(PyValue.Int.of(parseInt(s.endsWith("L") ? s.substring(0, s.length() - 1) : s, off)));
+                String s = OpcodeText.ascii(src.line());
+                push(PyValue.Int.of(OpcodeText.parseInt(s.endsWith("L") ? s.substring(0, s.length() - 1) : s, off)));
             }
             case 0x8a -> push(longBytes(src.u8(), off));
             case 0x8b -> {
@@ -127,7 +125,7 @@ final class PickleMachine {
             case 'N' -> push(PyValue.None.NONE);
             case 0x88 -> push(new PyValue.Bool(true));
             case 0x89 -> push(new PyValue.Bool(false));
-            case 'G' -> push(new PyValue.Float(Double.longBitsToDouble(bigEndianLong(src.bytes(8)))));
+            case 'G' -> push(new PyValue.Float(Double.longBitsToDouble(OpcodeText.bigEndianLong(src.bytes(8)))));
             case 'S' -> push(new PyValue.Str(PyStrings.decodeQuoted(src.line(), off), false));
             case 'T' -> push(str(src.i32(), off, StandardCharsets.ISO_8859_1));
             case 'U' -> push(str(src.u8(), off, StandardCharsets.ISO_8859_1));
@@ -187,16 +185,16 @@ final class PickleMachine {
                 List<PyValue> items = popMark(off);
                 setItems(top(off), items, off);
             }
-            case 'g' -> push(memoGet(parseInt(ascii(src.line()), off), off));
+            case 'g' -> push(memoGet(OpcodeText.parseInt(OpcodeText.ascii(src.line()), off), off));
             case 'h' -> push(memoGet(src.u8(), off));
             case 'j' -> push(memoGet(src.u32(), off));
-            case 'p' -> memoPut(parseInt(ascii(src.line()), off).longValue(), off);
+            case 'p' -> memoPut(OpcodeText.parseInt(OpcodeText.ascii(src.line()), off).longValue(), off);
             case 'q' -> memoPut(src.u8(), off);
             case 'r' -> memoPut(src.u32(), off);
             case 0x94 -> memoPut(memo.size(), off);
             case 'c' -> {
-                String module = utf8(src.line());
-                String name = utf8(src.line());
+                String module = OpcodeText.utf8(src.line());
+                String name = OpcodeText.utf8(src.line());
                 push(importName(module, name, off, "GLOBAL"));
             }
             case 0x93 -> {
@@ -215,8 +213,8 @@ final class PickleMachine {
                 }
             }
             case 'i' -> {
-                String module = utf8(src.line());
-                String name = utf8(src.line());
+                String module = OpcodeText.utf8(src.line());
+                String name = OpcodeText.utf8(src.line());
                 PyValue.Global g = importName(module, name, off, "INST");
                 popMark(off);
                 push(rec.called(g, "INST", off, null));
@@ -465,82 +463,12 @@ final class PickleMachine {
         return PyValue.Int.of(new BigInteger(be));
     }
 
-    private static long bigEndianLong(byte[] b) {
-        long v = 0;
-        for (byte x : b) {
-            v = (v << 8) | (x & 0xff);
-        }
-        return v;
-    }
-
-    private static String ascii(byte[] line) {
-        String s = new String(line, StandardCharsets.ISO_8859_1);
-        return s.endsWith("\r") ? s.substring(0, s.length() - 1) : s;
-    }
-
-    private static String utf8(byte[] line) {
-        return new String(line, StandardCharsets.UTF_8);
-    }
-
-    private static BigInteger parseInt(String s, long off) throws MalformedPickle {
-        try {
-            return new BigInteger(s.trim().replace("_", ""));
-        } catch (NumberFormatException e) {
-            throw new MalformedPickle("not an integer '" + abbreviate(s) + "' at offset " + off);
-        }
-    }
-
-    private static double parseFloat(String s, long off) throws MalformedPickle {
-        String t = s.trim().toLowerCase(java.util.Locale.ROOT);
-        switch (t) {
-            case "inf", "+inf", "infinity" -> {
-                return Double.POSITIVE_INFINITY;
-            }
-            case "-inf", "-infinity" -> {
-                return Double.NEGATIVE_INFINITY;
-            }
-            case "nan", "+nan", "-nan" -> {
-                return Double.NaN;
-            }
-            default -> {
-                try {
-                    return Double.parseDouble(t);
-                } catch (NumberFormatException e) {
-                    throw new MalformedPickle("not a float '" + abbreviate(s) + "' at offset " + off);
-                }
-            }
-        }
-    }
-
     static String abbreviate(String s) {
-        return s.length() > 80 ? s.substring(0, 80) + "…" : s;
+        return OpcodeText.abbreviate(s);
     }
 
     /** A short, human description of a symbolic value. */
     static String describe(PyValue v) {
-        if (v instanceof PyValue.Str s) {
-            return s.truncated() ? "<long string>" : "'" + abbreviate(s.value()) + "'";
-        } else if (v instanceof PyValue.Global g) {
-            return g.qualified();
-        } else if (v instanceof PyValue.Call c) {
-            return "result of " + c.callee();
-        } else if (v instanceof PyValue.Seq s) {
-            return s.kind().name().toLowerCase(java.util.Locale.ROOT);
-        } else if (v instanceof PyValue.Dict) {
-            return "dict";
-        } else if (v instanceof PyValue.Int) {
-            return "int";
-        } else if (v instanceof PyValue.Float) {
-            return "float";
-        } else if (v instanceof PyValue.Bytes) {
-            return "bytes";
-        } else if (v instanceof PyValue.Bool) {
-            return "bool";
-        } else if (v instanceof PyValue.PersistentRef) {
-            return "persistent reference";
-        } else if (v instanceof PyValue.OutOfBand) {
-            return "out-of-band buffer";
-        }
-        return "None";
+        return OpcodeText.describe(v);
     }
 }
