@@ -18,9 +18,8 @@ if [[ ! -x "$peers/bin/picklescan" ]] || ! "$peers/bin/python" -c "import typing
   # fickling 0.1.12 imports typing_extensions without declaring it
   "$peers/bin/pip" install -q picklescan==1.0.5 modelscan==0.8.8 fickling==0.1.12 typing_extensions==4.16.0
 fi
-if [[ ! -f "$here/target/msw.jar" || ! -d "$here/target/lib" ]]; then
-  (cd "$here" && mvn -q -B -o -DskipTests package)
-fi
+# always rebuild, so the numbers belong to the sources in the tree
+(cd "$here" && mvn -q -B -o -DskipTests package)
 rm -rf "$out/corpus"
 "$venv_main/bin/python" "$here/src/test/python/make_inspect_corpus.py" "$out/corpus" > /dev/null
 export MSW_CONFIG_DIR="$out/config"
