@@ -36,6 +36,8 @@ final class Commands {
         // --- keys, backups and audit ---
 
         // --- inspect ---
+        c.add(new dev.msw.cli.inspect.InspectCommand());
+        c.add(new dev.msw.cli.legacy.LegacyCommand());
 
         // --- end ---
         return c;

@@ -302,6 +302,12 @@ public final class ArtifactsView {
         model.clearFiles();
     }
 
+    /** Files in the old AES-CBC + pickle format: findings first, then import (see LegacyImportDialog). */
+    @FXML
+    void legacyImport() {
+        new LegacyImportDialog(context).show();
+    }
+
     @FXML
     void chooseOutput() {
         DirectoryChooser dc = new DirectoryChooser();

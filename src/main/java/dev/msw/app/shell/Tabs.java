@@ -22,6 +22,7 @@ public final class Tabs {
         // --- keys & backups ---
 
         // --- inspect ---
+        t.add(new dev.msw.app.inspect.InspectTab());
 
         // --- console ---
         t.add(new dev.msw.app.console.ConsoleTab());
