@@ -23,6 +23,7 @@ final class Commands {
         // --- prediction console ---
 
         // --- keys, backups and audit ---
+        c.add(new dev.msw.cli.audit.AuditCommand());
 
         // --- inspect ---
 
