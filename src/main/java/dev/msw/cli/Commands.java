@@ -24,6 +24,7 @@ final class Commands {
 
         // --- keys, backups and audit ---
         c.add(new dev.msw.cli.audit.AuditCommand());
+        c.add(new dev.msw.cli.backup.BackupCommand());
 
         // --- inspect ---
 
