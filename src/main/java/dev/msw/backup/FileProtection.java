@@ -30,8 +30,8 @@ public enum FileProtection {
     private static final Set<String> MODEL_EXTENSIONS = Set.of("onnx", "pt", "pth", "pkl", "pickle", "joblib",
             "safetensors", "h5", "hdf5", "keras", "pb", "tflite", "gguf", "ggml", "ckpt", "bin", "npz", "npy", "mlmodel");
     private static final Set<String> STORE_EXTENSIONS = Set.of("p12", "pfx", "jks", "jceks", "bcfks");
-    /** Magic of the workbench container ("MSWENC" + format version byte), see docs/FORMAT.md. */
-    static final byte[] CONTAINER_MAGIC = "MSWENC".getBytes(StandardCharsets.US_ASCII);
+    /** Magic of the workbench container, see docs/FORMAT.md. */
+    static final byte[] CONTAINER_MAGIC = dev.msw.crypto.ArtifactHeader.MAGIC.clone();
     private static final byte[] AGE_MAGIC = "age-encryption.org/v1".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] AGE_ARMOR = "-----BEGIN AGE ENCRYPTED FILE-----".getBytes(StandardCharsets.US_ASCII);
 
