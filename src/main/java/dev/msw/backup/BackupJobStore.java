@@ -88,6 +88,8 @@ public final class BackupJobStore {
         jobs.removeIf(j -> j.name().equals(job.name()));
         jobs.add(job);
         save(jobs);
+        dev.msw.audit.Audit.record("backup.job.add", job.name(), "success", java.util.Map.of("destination",
+                job.destination().toString(), "schedule", job.schedule().toString(), "signed", Boolean.toString(job.signingKey() != null)));
     }
 
     /** Removes the job (its backups stay where they are); returns false if there was none. */
@@ -96,6 +98,7 @@ public final class BackupJobStore {
         boolean removed = jobs.removeIf(j -> j.name().equals(name));
         if (removed) {
             save(jobs);
+            dev.msw.audit.Audit.record("backup.job.remove", name, "success", java.util.Map.of());
         }
         return removed;
     }
