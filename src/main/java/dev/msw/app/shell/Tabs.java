@@ -17,6 +17,7 @@ public final class Tabs {
         // --- vault ---
 
         // --- keys & backups ---
+        t.add(new dev.msw.app.keys.KeysTab());
 
         // --- inspect ---
 
