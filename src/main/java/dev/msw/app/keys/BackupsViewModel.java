@@ -220,8 +220,12 @@ public final class BackupsViewModel {
 
     /** Starts running due jobs every {@code periodSeconds} while the app is open. */
     public void startScheduler(long periodSeconds) {
+        ensureScheduler().start(periodSeconds);
+    }
+
+    private BackupScheduler ensureScheduler() {
         if (scheduler != null) {
-            return;
+            return scheduler;
         }
         scheduler = new BackupScheduler(store, new BackupRunner(), Clock.systemDefaultZone(), new BackupScheduler.Listener() {
             @Override
@@ -243,13 +247,12 @@ public final class BackupsViewModel {
                         + "FAILED: " + TaskFeedback.describe(error)));
             }
         });
-        scheduler.start(periodSeconds);
+        return scheduler;
     }
 
-    /** One scheduler tick now (tests, and the "check now" path). */
+    /** One scheduler tick now, on the calling thread (tests). */
     public int runDueJobsNow() {
-        startScheduler(60);
-        return scheduler.runDueJobs();
+        return ensureScheduler().runDueJobs();
     }
 
     public void stopScheduler() {

@@ -187,8 +187,10 @@ public final class KeysViewModel {
             KeyInfo rotated = b.rotate(key.name());
             RewrapSummary s = roots.isEmpty() ? new RewrapSummary(List.of(), 0) : new Rewrapper(b).rewrap(key.name(), roots, p, c);
             return new Object[] {rotated, s};
-        }, r -> afterRewrap("Rotated " + key.name() + " to v" + ((KeyInfo) r[0]).latestVersion() + ". ", (RewrapSummary) r[1]),
-                this::failedAndReload);
+        }, r -> {
+            afterRewrap("Rotated " + key.name() + " to v" + ((KeyInfo) r[0]).latestVersion() + ". ", (RewrapSummary) r[1]);
+            keys.stream().filter(k -> k.name().equals(key.name())).findFirst().ifPresent(selectedKey::set);
+        }, this::failedAndReload);
         feedback.started(t, false);
         return t;
     }
