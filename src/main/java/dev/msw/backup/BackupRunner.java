@@ -175,8 +175,8 @@ public final class BackupRunner {
                     cancel.throwIfCancelled();
                     BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
                     String name = p.getFileName().toString();
-                    // our own temporary files (AtomicOutput) are never complete artifacts
-                    if (!a.isRegularFile() || (name.startsWith(".") && name.endsWith(".part"))) {
+                    // our own temporary files (AtomicOutput, rewrap journals) are never complete artifacts
+                    if (!a.isRegularFile() || (name.startsWith(".") && (name.endsWith(".part") || name.endsWith(".rewrap-journal")))) {
                         continue;
                     }
                     String rel = src.relativize(p).toString().replace('\\', '/');

@@ -98,7 +98,7 @@ public final class ArtifactInventory {
     /** Temporary files that {@code AtomicOutput} leaves behind when a process is killed mid-write. */
     public static boolean isTemporary(Path p) {
         String n = p.getFileName().toString();
-        return n.startsWith(".") && n.endsWith(".part");
+        return n.startsWith(".") && (n.endsWith(".part") || n.endsWith(InPlaceHeaderUpdate.JOURNAL_SUFFIX));
     }
 
     static KeyRef ref(Stanza s) {

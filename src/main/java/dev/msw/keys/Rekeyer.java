@@ -49,6 +49,7 @@ public final class Rekeyer {
     }
 
     public RewrapSummary rekey(List<Path> roots, ProgressListener progress, CancellationToken cancel) throws IOException {
+        InPlaceHeaderUpdate.recoverAll(roots);
         Rewrapper.Listing listing = Rewrapper.list(roots);
         List<Identity> identities = new ArrayList<>();
         backends.forEach(b -> identities.add(b.identity()));

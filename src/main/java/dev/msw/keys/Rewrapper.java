@@ -24,9 +24,11 @@ import java.util.stream.Stream;
 
 /**
  * Moves artifacts to the latest version of a key without touching their payload: only the key stanzas of that
- * key and the header MAC change; the encrypted payload bytes are copied unchanged. Each file is replaced by an
- * atomic rename, so a crash leaves every file either fully old (opens with the old version) or fully new, and
- * running again finishes the job (current files are skipped). Other stanzas (a passphrase, other keys) stay.
+ * key and the header MAC change; the encrypted payload bytes stay as they are. When the new header has the old
+ * one's length it is written in place behind a journal ({@link InPlaceHeaderUpdate}); otherwise the file is
+ * copied with its payload unchanged and renamed over the original. Either way a crash leaves every file fully
+ * old (opens with the old version) or fully new, and running again finishes the job (current files are
+ * skipped, interrupted updates are completed). Other stanzas (a passphrase, other keys) stay.
  */
 public final class Rewrapper {
     private final KeyBackend backend;
@@ -42,6 +44,7 @@ public final class Rewrapper {
     public RewrapSummary rewrap(String keyName, List<Path> roots, ProgressListener progress, CancellationToken cancel)
             throws IOException {
         int latest = backend.info(keyName).latestVersion();
+        InPlaceHeaderUpdate.recoverAll(roots);
         Listing listing = list(roots);
         List<FileResult> results = new ArrayList<>();
         Identity identity = backend.identity();
@@ -93,7 +96,11 @@ public final class Rewrapper {
                         added = true;
                     }
                 }
-                HeaderRewriter.rewrite(f, f, unlocked.fileKey(), fresh, true, ProgressListener.NONE, cancel);
+                ArtifactHeader rewritten = header.withStanzas(fresh, unlocked.fileKey());
+                if (!InPlaceHeaderUpdate.write(f, header, rewritten)) {
+                    // the header grew or shrank (e.g. v9 → v10): copy the payload unchanged into a new file
+                    HeaderRewriter.rewrite(f, f, unlocked.fileKey(), fresh, true, ProgressListener.NONE, cancel);
+                }
             } finally {
                 unlocked.fileKey().destroy();
             }
@@ -130,7 +137,7 @@ public final class Rewrapper {
                     for (Path p : s.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).sorted().toList()) {
                         if (ArtifactInventory.isTemporary(p)) {
                             temps++;
-                        } else {
+                        } else if (!InPlaceHeaderUpdate.isJournal(p)) {
                             files.add(p);
                         }
                     }
@@ -144,7 +151,8 @@ public final class Rewrapper {
 
     /** Deletes temporary files that interrupted writes left under {@code roots}; returns how many. */
     public static int deleteTemporaryFiles(List<Path> roots) throws IOException {
-        int n = 0;
+        // journals are never just deleted: they may hold the only good copy of a header
+        int n = InPlaceHeaderUpdate.recoverAll(roots);
         for (Path root : roots) {
             if (!Files.isDirectory(root)) {
                 continue;
