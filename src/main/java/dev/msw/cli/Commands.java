@@ -15,6 +15,11 @@ final class Commands {
         List<Object> c = new ArrayList<>();
         c.add(new GuiCommand());
         // --- artifacts (encryption at rest) ---
+        c.add(new dev.msw.cli.artifacts.EncryptCommand());
+        c.add(new dev.msw.cli.artifacts.DecryptCommand());
+        c.add(new dev.msw.cli.artifacts.HeaderCommand());
+        c.add(new dev.msw.cli.artifacts.KeyringCommand());
+        c.add(new dev.msw.cli.artifacts.KeyCommand());
 
         // --- signing ---
 

@@ -69,6 +69,9 @@ final class ChunkPipeline implements AutoCloseable {
      */
     long run(InputStream in, Transform transform, Sink sink, ProgressListener progress, long total,
             CancellationToken cancel, Counter written) throws IOException {
+        if (total < 0 || total >= ChunkCipher.WARMUP_WORTH_WAITING) {
+            ChunkCipher.awaitWarmup();
+        }
         long consumed = 0;
         Slot cur = takeSlot(sink, progress, total, written);
         cur.inLen = in.readNBytes(cur.in, 0, inCapacity);

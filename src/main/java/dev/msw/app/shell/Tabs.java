@@ -11,6 +11,7 @@ public final class Tabs {
     public static List<WorkbenchTab> all() {
         List<WorkbenchTab> t = new ArrayList<>();
         // --- artifacts ---
+        t.add(new dev.msw.app.artifacts.ArtifactsTab());
 
         // --- signing ---
 

@@ -1,0 +1,114 @@
+package dev.msw.cli.artifacts;
+
+import dev.msw.audit.Audit;
+import dev.msw.cli.JsonOutput;
+import dev.msw.keys.KeyVersion;
+import dev.msw.keys.LocalKeyring;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code msw key create|list}: key-encryption keys of the local keyring. */
+@Command(name = "key", mixinStandardHelpOptions = true, description = "Create and list key-encryption keys.",
+        subcommands = {KeyCommand.Create.class, KeyCommand.ListKeys.class})
+public final class KeyCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: name one of the commands below");
+    }
+
+    @Command(name = "create", mixinStandardHelpOptions = true,
+            description = "Create a new AES-256 key-encryption key (version 1) in the keyring.")
+    static final class Create implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Parameters(paramLabel = "NAME", description = "Key name: lower-case letters, digits, '.', '_', '-'.")
+        String name;
+
+        @Mixin
+        KeyringOptions keyring;
+
+        @Option(names = "--json", description = "Print the result as JSON.")
+        boolean json;
+
+        @Override
+        public Integer call() throws Exception {
+            LocalKeyring.requireValidName(name);
+            LocalKeyring ring = keyring.open();
+            KeyVersion v;
+            try {
+                v = ring.createKey(name);
+            } catch (RuntimeException e) {
+                Audit.record("key.create", name, "failure", Map.of("keyring", ring.path().toString(),
+                        "reason", String.valueOf(e.getMessage())));
+                throw e;
+            } finally {
+                ring.close();
+            }
+            Audit.record("key.create", name, "success", Map.of("keyring", ring.path().toString(), "version", "1"));
+            if (json) {
+                JsonOutput.print(spec.commandLine().getOut(), toJson(v));
+            } else {
+                spec.commandLine().getOut().println("Created key '" + name + "' version 1 in " + ring.path() + ".");
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List the keys and their versions.")
+    static final class ListKeys implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Mixin
+        KeyringOptions keyring;
+
+        @Option(names = "--json", description = "Print the result as JSON.")
+        boolean json;
+
+        @Override
+        public Integer call() throws Exception {
+            LocalKeyring ring = keyring.open();
+            List<KeyVersion> keys = ring.list();
+            ring.close();
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                List<Object> rows = new ArrayList<>();
+                keys.forEach(k -> rows.add(toJson(k)));
+                JsonOutput.print(out, Map.of("keyring", ring.path().toString(), "keys", rows));
+                return 0;
+            }
+            if (keys.isEmpty()) {
+                out.println("The keyring " + ring.path() + " holds no keys yet. Create one with 'msw key create NAME'.");
+                return 0;
+            }
+            out.printf("%-24s %-8s %s%n", "KEY", "VERSION", "CREATED");
+            for (KeyVersion k : keys) {
+                out.printf("%-24s %-8s %s%n", k.name(), "v" + k.version(), k.created());
+            }
+            out.flush();
+            return 0;
+        }
+    }
+
+    static Map<String, Object> toJson(KeyVersion k) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", k.name());
+        m.put("version", k.version());
+        m.put("alias", k.alias());
+        m.put("created", k.created().toString());
+        return m;
+    }
+}
