@@ -30,7 +30,6 @@ final class Commands {
         // --- keys, backups and audit ---
         c.add(new dev.msw.cli.audit.AuditCommand());
         c.add(new dev.msw.cli.backup.BackupCommand());
-        c.add(new dev.msw.cli.keys.KeyCommand());
         c.add(new dev.msw.cli.keys.RewrapCommand());
         c.add(new dev.msw.cli.keys.RekeyCommand());
         c.add(new dev.msw.cli.keys.InventoryCommand());

@@ -154,11 +154,18 @@ class VaultTransitOpenBaoTest {
     }
 
     @Test
-    void cliRotatesAndRewrapsWithVaultAddrAndTokenFromTheEnvironment() throws Exception {
+    void cliEncryptsForTransitShowsTheHeaderRotatesRewrapsAndDecrypts() throws Exception {
         vault.create("cli");
         Path models = Files.createDirectories(tmp.resolve("cli-models"));
         byte[] plain = KeyFixtures.plaintext(3000, 5);
-        Path f = KeyFixtures.encrypt(models.resolve("m.msw"), plain, List.of(vault.recipient("cli")));
+        Path in = Files.write(tmp.resolve("model.onnx"), plain);
+        Path f = models.resolve("model.onnx.msw");
+        msw("encrypt", in.toString(), "-o", f.toString(), "--vault-transit", "cli", "--transit-mount", mount);
+        JsonNode header = new ObjectMapper().readTree(msw("header", f.toString(), "--json"));
+        JsonNode stanza = header.get("stanzas").get(0);
+        assertEquals("vault-transit", stanza.get("type").asText(), header.toString());
+        assertEquals("cli", stanza.get("key").asText());
+        assertEquals("1", stanza.get("keyVersion").asText());
 
         JsonNode rotated = new ObjectMapper().readTree(msw("key", "rotate", "cli", "--backend", "vault", "--transit-mount", mount, "--json"));
         assertEquals(2, rotated.get("latestVersion").asInt());
@@ -167,8 +174,9 @@ class VaultTransitOpenBaoTest {
         JsonNode info = new ObjectMapper().readTree(msw("key", "info", "cli", "--backend", "vault", "--transit-mount", mount, "--json"));
         assertEquals(2, info.get("versions").size());
         assertEquals("2", ArtifactHeader.read(f).stanzas().get(0).args().get(1));
-        assertArrayEquals(plain, new ArtifactDecryptor().decryptToMemory(f, List.of(vault.identity()), ProgressListener.NONE,
-                CancellationToken.NONE));
+        Path out = tmp.resolve("decrypted.onnx");
+        msw("decrypt", f.toString(), "-o", out.toString());
+        assertArrayEquals(plain, Files.readAllBytes(out));
     }
 
     /** Runs msw in a child JVM with VAULT_ADDR / VAULT_TOKEN set, as a person's shell would. */
