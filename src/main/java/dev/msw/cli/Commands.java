@@ -24,6 +24,8 @@ final class Commands {
         // --- signing ---
 
         // --- secrets and policies ---
+        c.add(new dev.msw.cli.secrets.SecretsCommand());
+        c.add(new dev.msw.cli.secrets.PolicyCommand());
 
         // --- prediction console ---
 

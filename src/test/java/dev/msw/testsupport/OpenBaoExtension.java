@@ -46,11 +46,12 @@ public final class OpenBaoExtension implements BeforeAllCallback, AfterAllCallba
     private static OpenBaoExtension sharedInstance;
 
     private final boolean perClass;
+    private final boolean tls;
     private Process process;
     private String address;
     private String rootToken;
     private Path home;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** For {@code @ExtendWith(OpenBaoExtension.class)}: delegates to the per-JVM shared server. */
     public OpenBaoExtension() {
@@ -58,7 +59,26 @@ public final class OpenBaoExtension implements BeforeAllCallback, AfterAllCallba
     }
 
     private OpenBaoExtension(boolean perClass) {
+        this(perClass, false);
+    }
+
+    private OpenBaoExtension(boolean perClass, boolean tls) {
         this.perClass = perClass;
+        this.tls = tls;
+    }
+
+    /**
+     * A dedicated server for one test class with TLS ({@code -dev-tls}): {@link #address()} is {@code https://…}
+     * and {@link #caCert()} the PEM file of the generated CA.
+     */
+    public static OpenBaoExtension perClassTls() {
+        return new OpenBaoExtension(true, true);
+    }
+
+    /** The CA certificate of a TLS server (null without TLS). */
+    public Path caCert() {
+        ensureStarted();
+        return tls ? home.resolve("tls").resolve("vault-ca.pem") : null;
     }
 
     /** The server shared by every test class in this JVM. */
@@ -141,12 +161,18 @@ public final class OpenBaoExtension implements BeforeAllCallback, AfterAllCallba
             byte[] random = new byte[16];
             new SecureRandom().nextBytes(random);
             rootToken = "root-" + HexFormat.of().formatHex(random);
-            address = "http://127.0.0.1:" + port;
+            address = (tls ? "https" : "http") + "://127.0.0.1:" + port;
             home = Files.createTempDirectory("openbao-home");
             Path log = home.resolve("bao.log");
-            ProcessBuilder pb = new ProcessBuilder(bao.toString(), "server", "-dev",
+            java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of(bao.toString(), "server", "-dev",
                     "-dev-root-token-id=" + rootToken, "-dev-listen-address=127.0.0.1:" + port,
-                    "-dev-no-store-token", "-log-level=warn");
+                    "-dev-no-store-token", "-log-level=warn"));
+            if (tls) {
+                Files.createDirectories(home.resolve("tls"));
+                cmd.add("-dev-tls");
+                cmd.add("-dev-tls-cert-dir=" + home.resolve("tls"));
+            }
+            ProcessBuilder pb = new ProcessBuilder(cmd);
             pb.environment().keySet().removeIf(k -> k.startsWith("VAULT_") || k.startsWith("BAO_"));
             pb.environment().put("HOME", home.toString());
             pb.redirectErrorStream(true).redirectOutput(log.toFile());
@@ -162,6 +188,10 @@ public final class OpenBaoExtension implements BeforeAllCallback, AfterAllCallba
     private void waitForHealth(Path log) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < deadline) {
+            if (tls && !trustsServerCa()) {
+                sleep(100);
+                continue;
+            }
             if (!process.isAlive()) {
                 throw new AssertionError("the OpenBao dev server exited with " + process.exitValue() + ":\n"
                         + readQuietly(log));
@@ -184,6 +214,29 @@ public final class OpenBaoExtension implements BeforeAllCallback, AfterAllCallba
         }
         throw new AssertionError("the OpenBao dev server at " + address + " did not become healthy within 30 s:\n"
                 + readQuietly(log));
+    }
+
+    /** Once the CA file exists, the client trusts it. */
+    private boolean trustsServerCa() {
+        Path ca = home.resolve("tls").resolve("vault-ca.pem");
+        if (!Files.isRegularFile(ca)) {
+            return false;
+        }
+        try (java.io.InputStream in = Files.newInputStream(ca)) {
+            java.security.KeyStore ks = java.security.KeyStore.getInstance(java.security.KeyStore.getDefaultType());
+            ks.load(null, null);
+            ks.setCertificateEntry("ca", java.security.cert.CertificateFactory.getInstance("X.509")
+                    .generateCertificate(in));
+            javax.net.ssl.TrustManagerFactory tmf = javax.net.ssl.TrustManagerFactory.getInstance(
+                    javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init(ks);
+            javax.net.ssl.SSLContext ctx = javax.net.ssl.SSLContext.getInstance("TLS");
+            ctx.init(null, tmf.getTrustManagers(), null);
+            http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).sslContext(ctx).build();
+            return true;
+        } catch (IOException | java.security.GeneralSecurityException e) {
+            return false; // the file is still being written
+        }
     }
 
     /** Stops the server (idempotent). The shared server is stopped by the JVM shutdown hook. */

@@ -16,6 +16,7 @@ public final class Tabs {
         // --- signing ---
 
         // --- vault ---
+        t.add(new dev.msw.app.vault.VaultTab());
 
         // --- keys & backups ---
         t.add(new dev.msw.app.keys.KeysTab());
