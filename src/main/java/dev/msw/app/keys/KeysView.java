@@ -52,6 +52,8 @@ public final class KeysView {
     @FXML private ComboBox<String> backendChoice;
     @FXML private PasswordField passphrase;
     @FXML private TextField transitMount;
+    @FXML private TextField vaultAddress;
+    @FXML private PasswordField vaultToken;
     @FXML private Button openButton;
     @FXML private Label backendLabel;
     @FXML private TableView<KeyInfo> keysTable;
@@ -201,14 +203,21 @@ public final class KeysView {
         ObservableValue<Boolean> vault = backendChoice.valueProperty().isEqualTo(VAULT);
         passphrase.visibleProperty().bind(backendChoice.valueProperty().isEqualTo(LOCAL));
         passphrase.managedProperty().bind(passphrase.visibleProperty());
-        transitMount.visibleProperty().bind(backendChoice.valueProperty().isEqualTo(VAULT));
-        transitMount.managedProperty().bind(transitMount.visibleProperty());
+        for (javafx.scene.Node n : List.of(transitMount, vaultAddress, vaultToken)) {
+            n.visibleProperty().bind(backendChoice.valueProperty().isEqualTo(VAULT));
+            n.managedProperty().bind(n.visibleProperty());
+        }
+        vaultAddress.setText(VaultEndpoint.addressFromEnvironment());
+        vaultToken.setOnAction(e -> openBackend());
         openButton.textProperty().bind(Bindings.when(backendChoice.valueProperty().isEqualTo(VAULT)).then("Connect").otherwise("Unlock"));
         openButton.setGraphic(new FontIcon(Feather.UNLOCK));
         openButton.getStyleClass().add(Styles.ACCENT);
         passphrase.setOnAction(e -> openBackend());
         backendLabel.textProperty().bind(keys.backendDescriptionProperty());
-        vault.addListener((o, was, now) -> passphrase.clear());
+        vault.addListener((o, was, now) -> {
+            passphrase.clear();
+            vaultToken.clear();
+        });
 
         keysTable.setItems(keys.keys());
         column(keyNameColumn, KeyInfo::name);
@@ -257,9 +266,10 @@ public final class KeysView {
     private void openBackend() {
         if (VAULT.equals(backendChoice.getValue())) {
             try {
-                VaultEndpoint endpoint = VaultEndpoint.fromEnvironment();
-                keys.use(new VaultTransitBackend(new VaultTransitClient(endpoint, transitMount.getText())),
-                        endpoint + ", Transit at " + transitMount.getText() + "/");
+                VaultEndpoint endpoint = VaultEndpoint.of(vaultAddress.getText(), vaultToken.getText());
+                VaultTransitBackend b = new VaultTransitBackend(new VaultTransitClient(endpoint, transitMount.getText()));
+                keys.use(b, endpoint + ", Transit at " + b.client().mount() + "/");
+                vaultToken.clear();
             } catch (Exception e) {
                 keys.feedback().failed(e);
             }
