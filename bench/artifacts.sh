@@ -73,3 +73,6 @@ for c in "${cases[@]}"; do
     printf "| %s | %.2f | %.0f | %.2f | %.2f | %.2f | %.0f |\n", n, s, (mib * 1048576 / 1e6) / (s > 0 ? s : 0.001),
       s / (cp > 0 ? cp : 0.001), u, u / (cpc > 0 ? cpc : 0.001), r / 1024 }'
 done
+
+# the same work in one warm JVM: the core's steady state, without start-up and JIT compilation
+java -cp "$here/target/msw.jar:$here/target/lib/*" "$here/bench/ArtifactsWarm.java" "$plain" "$work"

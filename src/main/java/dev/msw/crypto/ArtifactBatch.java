@@ -47,10 +47,14 @@ public final class ArtifactBatch {
 
     // ---- planning ----
 
-    /** A file maps to {@code output}; a folder maps each regular file below it to {@code output/rel.msw}. */
+    /**
+     * A file maps to {@code output} (or into it, as {@code name.msw}, when {@code output} is an existing folder);
+     * a folder maps each regular file below it to {@code output/rel.msw}.
+     */
     public static List<Item> planEncrypt(Path input, Path output) throws IOException {
         if (!Files.isDirectory(input)) {
-            return List.of(new Item(input, output));
+            return List.of(new Item(input, Files.isDirectory(output)
+                    ? output.resolve(input.getFileName().toString() + EXTENSION) : output));
         }
         requireNotInside(input, output);
         List<Item> items = new ArrayList<>();
@@ -62,12 +66,13 @@ public final class ArtifactBatch {
     }
 
     /**
-     * A file maps to {@code output}; a folder maps each encrypted file below it (recognised by its signature,
+     * A file maps to {@code output} (or into it when it is an existing folder, dropping {@code .msw}); a folder
+     * maps each encrypted file below it (recognised by its signature,
      * not its name) to {@code output/rel} without the {@code .msw} extension. Other files are not listed.
      */
     public static List<Item> planDecrypt(Path input, Path output) throws IOException {
         if (!Files.isDirectory(input)) {
-            return List.of(new Item(input, output));
+            return List.of(new Item(input, Files.isDirectory(output) ? output.resolve(withoutExtension(input)) : output));
         }
         requireNotInside(input, output);
         List<Item> items = new ArrayList<>();
@@ -81,6 +86,12 @@ public final class ArtifactBatch {
             }
         }
         return items;
+    }
+
+    private static String withoutExtension(Path file) {
+        String name = file.getFileName().toString();
+        return name.endsWith(EXTENSION) && name.length() > EXTENSION.length()
+                ? name.substring(0, name.length() - EXTENSION.length()) : name + ".decrypted";
     }
 
     private static List<Path> filesUnder(Path dir) throws IOException {

@@ -11,8 +11,10 @@ import javax.crypto.spec.SecretKeySpec;
  * Castle's pure-Java GCM is some 30 times slower). One {@link Cipher} per worker thread.
  */
 final class ChunkCipher {
-    private static final int WARMUP_ROUNDS = 10_000;
     private static final int WARMUP_BYTES = 64;
+    private static final int WARMUP_PROBE = 256 * 1024;
+    private static final double WARMED_MB_PER_SECOND = 500;
+    private static final long WARMUP_BUDGET_NANOS = 4_000_000_000L;
     /** Inputs at least this large wait for the warm-up (a few hundred ms) before starting. */
     static final long WARMUP_WORTH_WAITING = 16L << 20;
     private static final Thread WARMUP = startWarmup();
@@ -20,10 +22,10 @@ final class ChunkCipher {
     private final SecretKeySpec key;
     private final ThreadLocal<Cipher> cipher = ThreadLocal.withInitial(ChunkCipher::newCipher);
 
-    /** Waits (at most 2 s) for the warm-up, so that a large input runs at full speed from its first chunk. */
+    /** Waits (at most 4 s) for the warm-up, so that a large input runs at full speed from its first chunk. */
     static void awaitWarmup() {
         try {
-            WARMUP.join(2000);
+            WARMUP.join(WARMUP_BUDGET_NANOS / 1_000_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -40,27 +42,44 @@ final class ChunkCipher {
      * compiled code then serves every thread.
      */
     private static Thread startWarmup() {
-        Thread t = new Thread(() -> {
-            try {
-                Cipher c = newCipher();
-                SecretKeySpec k = new SecretKeySpec(new byte[32], "AES");
-                byte[] plain = new byte[WARMUP_BYTES];
-                byte[] sealed = new byte[WARMUP_BYTES + KeySchedule.TAG_LENGTH];
-                for (int i = 0; i < WARMUP_ROUNDS; i++) {
-                    byte[] nonce = KeySchedule.nonce(i, false);
-                    c.init(Cipher.ENCRYPT_MODE, k, new GCMParameterSpec(128, nonce));
-                    int n = c.doFinal(plain, 0, plain.length, sealed, 0);
-                    c.init(Cipher.DECRYPT_MODE, k, new GCMParameterSpec(128, nonce));
-                    c.doFinal(sealed, 0, n, plain, 0);
-                }
-            } catch (GeneralSecurityException e) {
-                // only a warm-up: real calls report their own errors
-            }
-        }, "msw-gcm-warmup");
+        Thread t = new Thread(ChunkCipher::warmUp, "msw-gcm-warmup");
         t.setDaemon(true);
-        t.setPriority(Thread.MIN_PRIORITY);
         t.start();
         return t;
+    }
+
+    /** Small calls until a 256 KiB message runs at compiled speed (or the time budget is spent). */
+    private static void warmUp() {
+        try {
+            Cipher c = newCipher();
+            SecretKeySpec k = new SecretKeySpec(new byte[32], "AES");
+            byte[] plain = new byte[WARMUP_PROBE];
+            byte[] sealed = new byte[WARMUP_PROBE + KeySchedule.TAG_LENGTH];
+            long deadline = System.nanoTime() + WARMUP_BUDGET_NANOS;
+            long counter = 0;
+            while (System.nanoTime() < deadline) {
+                for (int i = 0; i < 1000; i++) {
+                    roundTrip(c, k, counter++, plain, sealed, WARMUP_BYTES);
+                }
+                long t0 = System.nanoTime();
+                roundTrip(c, k, counter++, plain, sealed, WARMUP_PROBE);
+                double mbPerSecond = 2.0 * WARMUP_PROBE / ((System.nanoTime() - t0) / 1e3);
+                if (counter > 10_000 && mbPerSecond > WARMED_MB_PER_SECOND) {
+                    return;
+                }
+            }
+        } catch (GeneralSecurityException e) {
+            // only a warm-up: real calls report their own errors
+        }
+    }
+
+    private static void roundTrip(Cipher c, SecretKeySpec k, long counter, byte[] plain, byte[] sealed, int len)
+            throws GeneralSecurityException {
+        byte[] nonce = KeySchedule.nonce(counter, false);
+        c.init(Cipher.ENCRYPT_MODE, k, new GCMParameterSpec(128, nonce));
+        int n = c.doFinal(plain, 0, len, sealed, 0);
+        c.init(Cipher.DECRYPT_MODE, k, new GCMParameterSpec(128, nonce));
+        c.doFinal(sealed, 0, n, plain, 0);
     }
 
     private static Cipher newCipher() {

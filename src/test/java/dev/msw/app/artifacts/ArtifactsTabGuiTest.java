@@ -99,7 +99,6 @@ class ArtifactsTabGuiTest extends GuiTest {
         waitIdle(robot);
         assertTrue(result(robot).getText().startsWith("Encrypted 1 file"), result(robot).getText());
         assertTrue(Files.exists(work.resolve("classifier.onnx.msw")));
-        // the encrypted-file header now shows the two keys chosen
         Screenshots.save(main.root(), "artifacts-encrypted");
 
         robot.interact(() -> in(robot, "fileList").queryListView().getItems().clear());

@@ -182,5 +182,12 @@ class ArtifactsCliTest {
         assertArrayEquals(new byte[] {1, 2, 3}, Files.readAllBytes(dec.resolve("sub/a.onnx")));
         assertArrayEquals(plain, Files.readAllBytes(dec.resolve("b.bin")));
         assertEquals(0, Files.size(dec.resolve("empty.txt")));
+
+        Path into = Files.createDirectories(dir.resolve("into"));
+        ok("decrypt", enc.resolve("b.bin.msw").toString(), "-o", into.toString(), "--keyring-passphrase-file", kp.toString());
+        assertArrayEquals(plain, Files.readAllBytes(into.resolve("b.bin")), "a file decrypts into an existing folder");
+        ok("encrypt", into.resolve("b.bin").toString(), "-o", into.toString(), "--key", "team",
+                "--keyring-passphrase-file", kp.toString());
+        assertTrue(ArtifactHeader.hasMagic(into.resolve("b.bin.msw")));
     }
 }
