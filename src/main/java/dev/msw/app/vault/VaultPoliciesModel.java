@@ -86,14 +86,14 @@ public final class VaultPoliciesModel {
     }
 
     public void refresh() {
-        main.run("Listing policies", () -> admin().list(), names::setAll);
+        main.run("Listing policies", (progress, cancel) -> admin().list(), names::setAll);
     }
 
     public void open(String name) {
         if (name == null) {
             return;
         }
-        main.run("Reading policy " + name, () -> admin().read(name), text -> {
+        main.run("Reading policy " + name, (progress, cancel) -> admin().read(name), text -> {
             policyName.set(name);
             policyText.set(text);
             lint();
@@ -103,7 +103,7 @@ public final class VaultPoliciesModel {
     public void save() {
         String name = policyName.get().strip();
         String text = policyText.get();
-        main.run("Saving policy " + name, () -> {
+        main.run("Saving policy " + name, (progress, cancel) -> {
             admin().write(name, text);
             return admin().list();
         }, list -> {
@@ -114,7 +114,7 @@ public final class VaultPoliciesModel {
 
     public void delete() {
         String name = policyName.get().strip();
-        main.run("Deleting policy " + name, () -> {
+        main.run("Deleting policy " + name, (progress, cancel) -> {
             admin().delete(name);
             return admin().list();
         }, list -> {
@@ -144,7 +144,7 @@ public final class VaultPoliciesModel {
      */
     public void explain(String apiPath, Capability op) {
         SecretStore st = main.storeProperty().get();
-        main.run("Explaining", () -> {
+        main.run("Explaining", (progress, cancel) -> {
             List<String> policyNames = st.identity().policies();
             List<Policy> ps = new ArrayList<>();
             List<String> unreadable = new ArrayList<>();
@@ -181,7 +181,7 @@ public final class VaultPoliciesModel {
     /** Runs the segregation wizard on the active store and shows the verified matrix. */
     public void runWizard(String userpassMount) {
         SecretStore st = main.storeProperty().get();
-        main.run("Setting up environments", () -> {
+        main.run("Setting up environments", (progress, cancel) -> {
             EnvironmentSegregation plan = EnvironmentSegregation.defaults(st.environments());
             if (st instanceof VaultSecretStore v) {
                 VaultEnvironmentSetup.Result r = new VaultEnvironmentSetup(v.session()).apply(plan, userpassMount);

@@ -4,48 +4,28 @@ import dev.msw.app.shell.AppContext;
 import dev.msw.app.vault.VaultViewModel.StoreKind;
 import dev.msw.keys.LocalKeyring;
 import dev.msw.secrets.Environments;
-import dev.msw.secrets.MetadataSettings;
-import dev.msw.secrets.SecretMetadata;
-import dev.msw.secrets.SecretOperation;
-import dev.msw.secrets.VersionInfo;
 import dev.msw.secrets.local.LocalSecretStore;
-import dev.msw.secrets.policy.Capability;
-import dev.msw.secrets.policy.LintFinding;
 import dev.msw.secrets.vault.ConnectionProfiles;
 import dev.msw.secrets.vault.VaultLogin;
 import dev.msw.secrets.vault.VaultSecretStore;
 import dev.msw.secrets.vault.VaultSession;
 import dev.msw.secrets.vault.VaultSettings;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
-import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
-import javafx.scene.control.ListView;
 import javafx.scene.control.PasswordField;
-import javafx.scene.control.SelectionMode;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableView;
-import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputDialog;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.TreeView;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.util.Duration;
 
@@ -70,54 +50,21 @@ public final class VaultView {
     @FXML private Label expiryLabel;
     @FXML private HBox envButtons;
     @FXML private Label envBanner;
+    @FXML private Button environmentsButton;
     @FXML private SplitPane split;
     @FXML private TextField searchField;
     @FXML private TreeView<String> pathTree;
     @FXML private Button newButton;
     @FXML private Button refreshButton;
     @FXML private TabPane detailTabs;
-    @FXML private Label pathLabel;
-    @FXML private ToggleButton revealToggle;
-    @FXML private ToggleButton jsonToggle;
-    @FXML private Button copyButton;
-    @FXML private Label clipboardLabel;
-    @FXML private TableView<SecretRow> rowsTable;
-    @FXML private TextArea jsonArea;
-    @FXML private TextArea editArea;
-    @FXML private Button editButton;
-    @FXML private Button saveButton;
-    @FXML private Button deleteButton;
-    @FXML private Button deleteAllButton;
-    @FXML private TableView<VersionInfo> historyTable;
-    @FXML private Button viewVersionButton;
-    @FXML private Button diffButton;
-    @FXML private Button deleteVersionsButton;
-    @FXML private Button undeleteButton;
-    @FXML private Button destroyButton;
-    @FXML private ListView<String> diffList;
-    @FXML private TextField maxVersionsField;
-    @FXML private CheckBox casRequiredBox;
-    @FXML private TextField deleteAfterField;
-    @FXML private TextArea customArea;
-    @FXML private Label metadataInfo;
-    @FXML private Button saveMetadataButton;
-    @FXML private Label capabilitiesLabel;
-    @FXML private TextField whyPathField;
-    @FXML private ChoiceBox<String> whyOpChoice;
-    @FXML private TextArea whyArea;
-    @FXML private ListView<String> policyList;
-    @FXML private TextField policyNameField;
-    @FXML private TextArea policyArea;
-    @FXML private Button savePolicyButton;
-    @FXML private Button deletePolicyButton;
-    @FXML private ListView<LintFinding> lintList;
-    @FXML private TextField userpassMountField;
-    @FXML private Button wizardButton;
-    @FXML private GridPane matrixGrid;
-    @FXML private Label matrixVerdict;
-    @FXML private TextArea passwordsArea;
-    @FXML private ToggleButton showPasswordsToggle;
+    @FXML private SecretPane secretController;
+    @FXML private HistoryPane historyController;
+    @FXML private MetadataPane metadataController;
+    @FXML private AccessPane accessController;
+    @FXML private PoliciesPane policiesController;
+    @FXML private EnvironmentsPane environmentsController;
     @FXML private Label messageLabel;
+    @FXML private dev.msw.app.widgets.ProgressPanel progress;
 
     private VaultViewModel vm;
     private VaultPoliciesModel policies;
@@ -135,10 +82,19 @@ public final class VaultView {
         this.context = ctx;
         bindConnection();
         bindBrowsing();
-        bindSecret();
-        bindHistoryAndMetadata();
-        bindAccessAndPolicies();
+        PaneContext panes = new PaneContext(vm, policies, ctx, () -> detailTabs.getSelectionModel().select(0));
+        secretController.bind(panes);
+        historyController.bind(panes);
+        metadataController.bind(panes);
+        accessController.bind(panes);
+        policiesController.bind(panes);
+        environmentsController.bind(panes);
         messageLabel.textProperty().bind(vm.messageProperty());
+        vm.currentTaskProperty().addListener((o, a, t) -> {
+            if (t != null && t.runningProperty().get()) {
+                progress.track(t, false);
+            }
+        });
         vm.messageProperty().addListener((o, a, b) -> context.status(b));
     }
 
@@ -180,6 +136,8 @@ public final class VaultView {
         g.selectToggle(env.configured() ? vaultButton : localButton);
         connectButton.textProperty().bind(Bindings.when(localButton.selectedProperty()).then("Unlock").otherwise("Connect"));
         identityLabel.textProperty().bind(vm.identityTextProperty());
+        profileBox.managedProperty().bind(vaultButton.selectedProperty());
+        profileBox.visibleProperty().bind(vaultButton.selectedProperty());
         saveProfileButton.managedProperty().bind(vaultButton.selectedProperty());
         saveProfileButton.visibleProperty().bind(vaultButton.selectedProperty());
         loadProfiles();
@@ -297,6 +255,7 @@ public final class VaultView {
         });
         BooleanBindingOnStore connected = new BooleanBindingOnStore(vm);
         newButton.disableProperty().bind(connected.not());
+        environmentsButton.disableProperty().bind(connected.not());
         refreshButton.disableProperty().bind(connected.not());
     }
 
@@ -342,6 +301,23 @@ public final class VaultView {
         }
     }
 
+    @FXML
+    private void editEnvironments() {
+        TextInputDialog d = new TextInputDialog(String.join(",", vm.environments()));
+        d.initOwner(context.window());
+        d.setTitle("Environments");
+        d.setHeaderText("Environment folders of mount " + vm.storeProperty().get().environments().mount()
+                + " (comma-separated; names starting with 'prod' are treated as production)");
+        d.setContentText("Environments:");
+        d.showAndWait().ifPresent(text -> {
+            List<String> names = java.util.Arrays.stream(text.split(",")).map(String::strip)
+                    .filter(n -> !n.isEmpty()).toList();
+            if (!names.isEmpty()) {
+                vm.setEnvironments(names);
+            }
+        });
+    }
+
     private void showTree(List<String> paths) {
         pathTree.setRoot(tree.build(paths));
     }
@@ -360,333 +336,8 @@ public final class VaultView {
         d.setContentText("Path (e.g. model/api):");
         d.showAndWait().filter(s -> !s.isBlank()).ifPresent(p -> {
             vm.startNew(p.strip());
-            editArea.clear();
-            editArea.setPromptText("api_key=…");
-            editArea.requestFocus();
-        });
-    }
-
-    // ---- secret ----------------------------------------------------------------------------------------------
-
-    private void bindSecret() {
-        pathLabel.textProperty().bind(Bindings.createStringBinding(() -> {
-            String p = vm.selectedPathProperty().get();
-            if (p == null) {
-                return "Select a secret in the tree";
-            }
-            var s = vm.secretProperty().get();
-            return vm.environmentProperty().get() + "/" + p + (s == null ? "  (new)" : "  ·  version "
-                    + s.info().version() + "  ·  " + s.info().state());
-        }, vm.selectedPathProperty(), vm.secretProperty(), vm.environmentProperty()));
-        TableColumn<SecretRow, String> key = new TableColumn<>("Key");
-        key.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().key()));
-        key.setPrefWidth(200);
-        TableColumn<SecretRow, String> value = new TableColumn<>("Value");
-        value.setCellValueFactory(c -> Bindings.createStringBinding(() -> c.getValue().shown(vm.revealedProperty().get()),
-                vm.revealedProperty()));
-        value.setPrefWidth(420);
-        rowsTable.getColumns().setAll(List.of(key, value));
-        rowsTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
-        rowsTable.setItems(vm.rows());
-        rowsTable.setPlaceholder(new Label("No values to show"));
-        revealToggle.selectedProperty().bindBidirectional(vm.revealedProperty());
-        jsonArea.visibleProperty().bind(jsonToggle.selectedProperty());
-        rowsTable.visibleProperty().bind(jsonToggle.selectedProperty().not());
-        Runnable updateJson = () -> jsonArea.setText(vm.json());
-        vm.revealedProperty().addListener((o, a, b) -> updateJson.run());
-        vm.rows().addListener((javafx.collections.ListChangeListener<SecretRow>) c -> updateJson.run());
-        var hasRows = Bindings.isEmpty(vm.rows());
-        revealToggle.disableProperty().bind(hasRows);
-        copyButton.disableProperty().bind(rowsTable.getSelectionModel().selectedItemProperty().isNull());
-        var noPath = vm.selectedPathProperty().isNull();
-        editButton.disableProperty().bind(hasRows);
-        saveButton.disableProperty().bind(noPath.or(vm.allowedProperty(SecretOperation.UPDATE).not()
-                .and(vm.allowedProperty(SecretOperation.CREATE).not())));
-        var noSecret = vm.secretProperty().isNull();
-        deleteButton.disableProperty().bind(noSecret.or(vm.allowedProperty(SecretOperation.SOFT_DELETE).not()));
-        deleteAllButton.disableProperty().bind(noSecret.or(vm.allowedProperty(SecretOperation.DELETE_ALL).not()));
-        deleteAllButton.getStyleClass().add("danger");
-    }
-
-    @FXML
-    private void copyValue() {
-        SecretRow row = rowsTable.getSelectionModel().getSelectedItem();
-        if (row == null) {
-            return;
-        }
-        ClipboardContent content = new ClipboardContent();
-        content.putString(row.value());
-        Clipboard.getSystemClipboard().setContent(content);
-        clipboardLabel.setText("Copied " + row.key() + "; the clipboard is cleared in "
-                + VaultViewModel.CLIPBOARD_CLEAR_SECONDS + " s");
-        PauseTransition clear = new PauseTransition(Duration.seconds(VaultViewModel.CLIPBOARD_CLEAR_SECONDS));
-        clear.setOnFinished(e -> {
-            Clipboard cb = Clipboard.getSystemClipboard();
-            if (cb.hasString() && cb.getString().equals(row.value())) {
-                cb.clear();
-            }
-            clipboardLabel.setText("Clipboard cleared");
-        });
-        clear.play();
-    }
-
-    @FXML
-    private void edit() {
-        StringBuilder sb = new StringBuilder();
-        vm.rows().forEach(r -> sb.append(r.key()).append('=').append(r.value()).append('\n'));
-        editArea.setText(sb.toString());
-    }
-
-    @FXML
-    private void save() {
-        Map<String, String> data = new LinkedHashMap<>();
-        for (String line : editArea.getText().split("\n")) {
-            if (line.isBlank()) {
-                continue;
-            }
-            int eq = line.indexOf('=');
-            if (eq <= 0) {
-                context.status("Each line must be key=value; this one is not: " + line.replaceAll("=.*", "=…"));
-                return;
-            }
-            data.put(line.substring(0, eq).strip(), line.substring(eq + 1));
-        }
-        if (data.isEmpty()) {
-            context.status("Nothing to save: write key=value lines in the editor.");
-            return;
-        }
-        if (vm.isProduction() && !Confirmations.confirm(context.window(), vm, "Save a new version of")) {
-            return;
-        }
-        vm.save(data);
-        editArea.clear();
-    }
-
-    @FXML
-    private void softDelete() {
-        if (Confirmations.confirm(context.window(), vm, "Delete the latest version of")) {
-            vm.softDelete(List.of());
-        }
-    }
-
-    @FXML
-    private void deleteAll() {
-        if (Confirmations.confirm(context.window(), vm, "Delete ALL versions and metadata of")) {
-            vm.deleteAll();
-        }
-    }
-
-    // ---- history and metadata --------------------------------------------------------------------------------
-
-    private void bindHistoryAndMetadata() {
-        TableColumn<VersionInfo, String> v = new TableColumn<>("Version");
-        v.setCellValueFactory(c -> new ReadOnlyStringWrapper(String.valueOf(c.getValue().version())));
-        TableColumn<VersionInfo, String> state = new TableColumn<>("State");
-        state.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().state()));
-        TableColumn<VersionInfo, String> created = new TableColumn<>("Created");
-        created.setCellValueFactory(c -> new ReadOnlyStringWrapper(String.valueOf(c.getValue().created())));
-        created.setPrefWidth(240);
-        TableColumn<VersionInfo, String> deleted = new TableColumn<>("Deleted");
-        deleted.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().deleted() == null ? ""
-                : c.getValue().deleted().toString()));
-        deleted.setPrefWidth(240);
-        historyTable.getColumns().setAll(List.of(v, state, created, deleted));
-        historyTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
-        historyTable.setItems(vm.history());
-        historyTable.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        var none = Bindings.isEmpty(historyTable.getSelectionModel().getSelectedItems());
-        viewVersionButton.disableProperty().bind(none);
-        diffButton.disableProperty().bind(Bindings.size(historyTable.getSelectionModel().getSelectedItems()).isNotEqualTo(2));
-        deleteVersionsButton.disableProperty().bind(none.or(vm.allowedProperty(SecretOperation.SOFT_DELETE).not()));
-        undeleteButton.disableProperty().bind(none.or(vm.allowedProperty(SecretOperation.UNDELETE).not()));
-        destroyButton.disableProperty().bind(none.or(vm.allowedProperty(SecretOperation.DESTROY).not()));
-        vm.metadataProperty().addListener((o, a, m) -> showMetadata(m));
-        saveMetadataButton.disableProperty().bind(vm.metadataProperty().isNull()
-                .or(vm.allowedProperty(SecretOperation.WRITE_METADATA).not()));
-    }
-
-    private void showMetadata(SecretMetadata m) {
-        if (m == null) {
-            maxVersionsField.clear();
-            casRequiredBox.setSelected(false);
-            deleteAfterField.clear();
-            customArea.clear();
-            metadataInfo.setText("");
-            return;
-        }
-        maxVersionsField.setText(String.valueOf(m.maxVersions()));
-        casRequiredBox.setSelected(m.casRequired());
-        deleteAfterField.setText(m.deleteVersionAfter());
-        StringBuilder sb = new StringBuilder();
-        m.customMetadata().forEach((k, val) -> sb.append(k).append('=').append(val).append('\n'));
-        customArea.setText(sb.toString());
-        metadataInfo.setText("Current version " + m.currentVersion() + ", oldest kept " + m.oldestVersion()
-                + ", created " + m.created() + ", updated " + m.updated());
-    }
-
-    private List<Integer> selectedVersions() {
-        return historyTable.getSelectionModel().getSelectedItems().stream().map(VersionInfo::version).sorted().toList();
-    }
-
-    @FXML
-    private void viewVersion() {
-        List<Integer> vs = selectedVersions();
-        if (!vs.isEmpty()) {
-            vm.readVersion(vs.get(vs.size() - 1));
             detailTabs.getSelectionModel().select(0);
-        }
-    }
-
-    @FXML
-    private void diff() {
-        List<Integer> vs = selectedVersions();
-        if (vs.size() == 2) {
-            vm.diff(vs.get(0), vs.get(1), lines -> {
-                diffList.getItems().setAll("Version " + vs.get(0) + " → " + vs.get(1) + " (values masked):");
-                diffList.getItems().addAll(lines);
-            });
-        }
-    }
-
-    @FXML
-    private void deleteVersions() {
-        if (Confirmations.confirm(context.window(), vm, "Delete versions " + selectedVersions() + " of")) {
-            vm.softDelete(selectedVersions());
-        }
-    }
-
-    @FXML
-    private void undelete() {
-        vm.undelete(selectedVersions());
-    }
-
-    @FXML
-    private void destroy() {
-        if (Confirmations.confirm(context.window(), vm, "Permanently DESTROY versions " + selectedVersions() + " of")) {
-            vm.destroy(selectedVersions());
-        }
-    }
-
-    @FXML
-    private void saveMetadata() {
-        Map<String, String> custom = new LinkedHashMap<>();
-        for (String line : customArea.getText().split("\n")) {
-            int eq = line.indexOf('=');
-            if (eq > 0) {
-                custom.put(line.substring(0, eq).strip(), line.substring(eq + 1).strip());
-            }
-        }
-        int max;
-        try {
-            max = Integer.parseInt(maxVersionsField.getText().strip());
-        } catch (NumberFormatException e) {
-            context.status("Max versions must be a whole number (0 = default 10).");
-            return;
-        }
-        vm.saveMetadata(new MetadataSettings(max, casRequiredBox.isSelected(), deleteAfterField.getText().strip(), custom));
-    }
-
-    // ---- access, policies, environments -----------------------------------------------------------------------
-
-    private void bindAccessAndPolicies() {
-        capabilitiesLabel.textProperty().bind(vm.capabilitiesTextProperty());
-        whyOpChoice.getItems().setAll("read", "list", "create", "update", "delete", "patch");
-        whyOpChoice.setValue("read");
-        vm.selectedPathProperty().addListener((o, a, b) -> {
-            if (b != null && vm.storeProperty().get() != null) {
-                whyPathField.setText(vm.storeProperty().get().environments().apiPath("data",
-                        vm.environmentProperty().get(), b));
-            }
+            secretController.startNew();
         });
-        whyArea.textProperty().bind(policies.whyProperty());
-        policyList.setItems(policies.names());
-        policyList.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> policies.open(b));
-        policyNameField.textProperty().bindBidirectional(policies.policyNameProperty());
-        policyArea.textProperty().bindBidirectional(policies.policyTextProperty());
-        lintList.setItems(policies.findings());
-        lintList.setCellFactory(l -> new ListCell<>() {
-            @Override
-            protected void updateItem(LintFinding f, boolean empty) {
-                super.updateItem(f, empty);
-                getStyleClass().removeAll("severity-critical", "severity-warning", "severity-info");
-                if (empty || f == null) {
-                    setText(null);
-                    return;
-                }
-                setText(f.format());
-                setWrapText(true);
-                getStyleClass().add(switch (f.severity()) {
-                    case ERROR -> "severity-critical";
-                    case WARNING -> "severity-warning";
-                    case INFO -> "severity-info";
-                });
-            }
-        });
-        lintList.setPlaceholder(new Label("Lint shows policy mistakes here"));
-        vm.storeProperty().addListener((o, a, b) -> {
-            if (b != null) {
-                policies.refresh();
-            } else {
-                policies.names().clear();
-            }
-        });
-        policies.matrixProperty().addListener((o, a, m) -> {
-            MatrixGrid.fill(matrixGrid, m);
-            matrixVerdict.setText(m == null ? "" : m.allAgree() ? "Verified: every cell matches the plan."
-                    : "MISMATCH: cells marked (!) differ from the plan.");
-            matrixVerdict.getStyleClass().setAll("label", m != null && m.allAgree() ? "status-passed" : "status-failed");
-        });
-        passwordsArea.textProperty().bind(Bindings.when(showPasswordsToggle.selectedProperty())
-                .then(policies.passwordsProperty()).otherwise(Bindings.createStringBinding(() ->
-                        policies.passwordsProperty().get().isEmpty() ? "" : "One-time passwords are hidden; press "
-                                + "\"Show one-time passwords\" and hand them out now (they are not stored).",
-                        policies.passwordsProperty())));
-        showPasswordsToggle.disableProperty().bind(policies.passwordsProperty().isEmpty());
-        wizardButton.disableProperty().bind(vm.storeProperty().isNull());
-    }
-
-    @FXML
-    private void explain() {
-        Capability op = Capability.fromApiName(whyOpChoice.getValue()).orElse(Capability.READ);
-        policies.explain(whyPathField.getText().strip(), op);
-    }
-
-    @FXML
-    private void reloadPolicies() {
-        policies.refresh();
-    }
-
-    @FXML
-    private void lint() {
-        policies.lint();
-    }
-
-    @FXML
-    private void savePolicy() {
-        policies.save();
-    }
-
-    @FXML
-    private void deletePolicy() {
-        javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
-                "Delete policy \"" + policies.policyNameProperty().get() + "\"? Tokens holding it lose its grants.",
-                javafx.scene.control.ButtonType.OK, javafx.scene.control.ButtonType.CANCEL);
-        a.initOwner(context.window());
-        if (a.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.OK).isPresent()) {
-            policies.delete();
-        }
-    }
-
-    @FXML
-    private void runWizard() {
-        javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
-                "Create or replace the policies developer, ci and prod-operator and one user per role in "
-                        + vm.storeProperty().get().describe() + "?",
-                javafx.scene.control.ButtonType.OK, javafx.scene.control.ButtonType.CANCEL);
-        a.initOwner(context.window());
-        a.getDialogPane().setId("vault-confirm-wizard");
-        if (a.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.OK).isPresent()) {
-            policies.runWizard(userpassMountField.getText().isBlank() ? "userpass" : userpassMountField.getText().strip());
-        }
     }
 }

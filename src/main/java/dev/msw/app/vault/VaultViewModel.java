@@ -63,6 +63,7 @@ public final class VaultViewModel {
     private final ReadOnlyStringWrapper capabilitiesText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyObjectWrapper<dev.msw.app.task.RunningTask> currentTask = new ReadOnlyObjectWrapper<>();
 
     private final TaskRunner tasks;
     private final Map<StoreKind, SecretStore> open = new EnumMap<>(StoreKind.class);
@@ -144,6 +145,11 @@ public final class VaultViewModel {
         return message.getReadOnlyProperty();
     }
 
+    /** The most recently started task (the view's progress panel follows it). */
+    public ReadOnlyObjectProperty<dev.msw.app.task.RunningTask> currentTaskProperty() {
+        return currentTask.getReadOnlyProperty();
+    }
+
     public ReadOnlyBooleanProperty busyProperty() {
         return busy.getReadOnlyProperty();
     }
@@ -156,7 +162,7 @@ public final class VaultViewModel {
 
     /** Opens a store (off the FX thread) and makes it the active one. */
     public void connect(StoreKind kind, Supplier<SecretStore> opener) {
-        run("Connecting", opener::get, st -> {
+        run("Connecting", (progress, cancel) -> opener.get(), st -> {
             SecretStore old = open.put(kind, st);
             if (old != null && old != st) {
                 old.close();
@@ -208,13 +214,32 @@ public final class VaultViewModel {
         expiryWarning.set(warning == null ? "" : warning);
     }
 
+    /**
+     * Changes the environment names: for Vault the same session with the new folders, for the local store the
+     * names saved in the store (owner only).
+     */
+    public void setEnvironments(List<String> names) {
+        SecretStore st = store.get();
+        StoreKind kind = storeKind.get();
+        run("Changing environments", (progress, cancel) -> {
+            if (st instanceof VaultSecretStore v) {
+                return (SecretStore) v.withEnvironments(new Environments(st.environments().mount(), names));
+            }
+            ((LocalSecretStore) st).setEnvironments(names);
+            return st;
+        }, changed -> {
+            open.put(kind, changed);
+            activate(changed);
+        });
+    }
+
     /** Renews the Vault token (auth/token/renew-self). */
     public void renewToken() {
         if (!(store.get() instanceof VaultSecretStore v)) {
             message.set("Only Vault tokens can be renewed.");
             return;
         }
-        run("Renewing token", () -> v.session().renewSelf(), id -> {
+        run("Renewing token", (progress, cancel) -> v.session().renewSelf(), id -> {
             updateIdentity(id);
             message.set("Token renewed: " + formatTtl(id.ttlSeconds()) + " left.");
         });
@@ -246,7 +271,7 @@ public final class VaultViewModel {
         if (st == null || env == null) {
             return;
         }
-        run("Listing " + env, () -> SecretMigration.allPaths(st, env, dev.msw.core.CancellationToken.NONE), list -> {
+        run("Listing " + env, (progress, cancel) -> SecretMigration.allPaths(st, env, cancel), list -> {
             paths.setAll(list);
             clearSelection();
             message.set(list.size() + (list.size() == 1 ? " secret in " : " secrets in ") + env);
@@ -269,8 +294,8 @@ public final class VaultViewModel {
         selectedPath.set(path);
         revealed.set(false);
         loadPermissions(path);
-        run("Reading " + env + "/" + path, () -> st.read(env, path, 0), this::show);
-        run("Reading history", () -> st.metadata(env, path), m -> {
+        run("Reading " + env + "/" + path, (progress, cancel) -> st.read(env, path, 0), this::show);
+        run("Reading history", (progress, cancel) -> st.metadata(env, path), m -> {
             metadata.set(m);
             history.setAll(m.versions());
         });
@@ -290,7 +315,7 @@ public final class VaultViewModel {
         SecretStore st = store.get();
         String env = environment.get();
         String path = selectedPath.get();
-        run("Reading version " + version, () -> st.read(env, path, version), this::show);
+        run("Reading version " + version, (progress, cancel) -> st.read(env, path, version), this::show);
     }
 
     private void show(SecretVersion v) {
@@ -313,7 +338,7 @@ public final class VaultViewModel {
     private void loadPermissions(String path) {
         SecretStore st = store.get();
         String env = environment.get();
-        run("Checking capabilities", () -> st.permissions(env, path), perms -> {
+        run("Checking capabilities", (progress, cancel) -> st.permissions(env, path), perms -> {
             perms.forEach((op, ok) -> allowed.get(op).set(ok));
             StringBuilder sb = new StringBuilder();
             perms.forEach((op, ok) -> sb.append(ok ? "✓ " : "✗ ").append(op.label()).append('\n'));
@@ -342,7 +367,7 @@ public final class VaultViewModel {
         String path = selectedPath.get();
         SecretVersion current = secret.get();
         int cas = current == null ? 0 : currentVersionNumber(current);
-        run("Saving " + env + "/" + path, () -> st.write(env, path, data, cas), v -> {
+        run("Saving " + env + "/" + path, (progress, cancel) -> st.write(env, path, data, cas), v -> {
             message.set("Saved " + env + "/" + path + " version " + v + ".");
             if (!paths.contains(path)) {
                 paths.add(path);
@@ -373,7 +398,7 @@ public final class VaultViewModel {
         SecretStore st = store.get();
         String env = environment.get();
         String path = selectedPath.get();
-        run("Deleting " + env + "/" + path, () -> {
+        run("Deleting " + env + "/" + path, (progress, cancel) -> {
             st.deleteAll(env, path);
             return path;
         }, p -> {
@@ -392,7 +417,7 @@ public final class VaultViewModel {
         SecretStore st = store.get();
         String env = environment.get();
         String path = selectedPath.get();
-        run("Comparing versions", () -> SecretDiff.between(st.read(env, path, older).data(),
+        run("Comparing versions", (progress, cancel) -> SecretDiff.between(st.read(env, path, older).data(),
                 st.read(env, path, newer).data()).lines(), onResult::accept);
     }
 
@@ -417,7 +442,7 @@ public final class VaultViewModel {
         SecretStore st = store.get();
         String env = environment.get();
         String path = selectedPath.get();
-        run(title + " " + env + "/" + path, () -> {
+        run(title + " " + env + "/" + path, (progress, cancel) -> {
             c.apply(st, env, path);
             return path;
         }, p -> {
@@ -426,24 +451,24 @@ public final class VaultViewModel {
         });
     }
 
-    @FunctionalInterface
-    interface Work<T> {
-        T get() throws Exception;
-    }
-
-    <T> void run(String title, Work<T> work, java.util.function.Consumer<T> onSuccess) {
+    /** Runs work through the task runner; the view shows the running task in its progress panel. */
+    <T> void run(String title, dev.msw.app.task.BackgroundWork<T> work, java.util.function.Consumer<T> onSuccess) {
         if (store.get() == null && !title.equals("Connecting")) {
             message.set("Connect to a store first.");
             return;
         }
         busy.set(true);
-        tasks.run(title, (progress, cancel) -> work.get(), r -> {
+        currentTask.set(tasks.run(title, work, r -> {
             busy.set(false);
             onSuccess.accept(r);
         }, t -> {
             busy.set(false);
-            message.set(ErrorDialogs.describe(t));
-        });
+            if (!(t instanceof dev.msw.core.CancelledException)) {
+                message.set(ErrorDialogs.describe(t));
+            } else {
+                message.set(title + ": cancelled.");
+            }
+        }));
     }
 
     /** Closes every open store (the tab is going away). */

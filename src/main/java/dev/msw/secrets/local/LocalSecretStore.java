@@ -33,8 +33,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The embedded {@link SecretStore}: KV v2 semantics (versions, soft delete, undelete, destroy, metadata, CAS,
@@ -328,7 +326,7 @@ public final class LocalSecretStore implements SecretStore {
             s.casRequired = settings.casRequired();
         }
         if (settings.deleteVersionAfter() != null) {
-            goDuration(settings.deleteVersionAfter());
+            GoDuration.parse(settings.deleteVersionAfter());
             s.deleteVersionAfter = settings.deleteVersionAfter();
         }
         if (settings.customMetadata() != null) {
@@ -355,49 +353,36 @@ public final class LocalSecretStore implements SecretStore {
 
     /** Policies kept in the store; editing them needs the owner role. */
     public PolicyAdmin policies() {
-        return new PolicyAdmin() {
-            @Override
-            public List<String> list() {
-                synchronized (LocalSecretStore.this) {
-                    refresh();
-                    return List.copyOf(data.policies.keySet());
-                }
-            }
+        return new LocalPolicyAdmin(this);
+    }
 
-            @Override
-            public String read(String name) {
-                synchronized (LocalSecretStore.this) {
-                    refresh();
-                    String hcl = data.policies.get(name);
-                    if (hcl == null) {
-                        throw new SecretsException("No policy \"" + name + "\" in the local store", null,
-                                "list the policies");
-                    }
-                    return hcl;
-                }
-            }
+    synchronized List<String> policyList() {
+        refresh();
+        return List.copyOf(data.policies.keySet());
+    }
 
-            @Override
-            public void write(String name, String hcl) {
-                synchronized (LocalSecretStore.this) {
-                    requireOwner("edit policies");
-                    PolicyParser.parse(name, hcl);
-                    data.policies.put(name, hcl);
-                    save();
-                    Audit.record("policy-write", "local:" + name, "success", Map.of("store", file.path().toString()));
-                }
-            }
+    synchronized String policyText(String name) {
+        refresh();
+        String hcl = data.policies.get(name);
+        if (hcl == null) {
+            throw new SecretsException("No policy \"" + name + "\" in the local store", null, "list the policies");
+        }
+        return hcl;
+    }
 
-            @Override
-            public void delete(String name) {
-                synchronized (LocalSecretStore.this) {
-                    requireOwner("delete policies");
-                    data.policies.remove(name);
-                    save();
-                    Audit.record("policy-delete", "local:" + name, "success", Map.of("store", file.path().toString()));
-                }
-            }
-        };
+    synchronized void putPolicy(String name, String hcl) {
+        requireOwner("edit policies");
+        PolicyParser.parse(name, hcl);
+        data.policies.put(name, hcl);
+        save();
+        Audit.record("policy-write", "local:" + name, "success", Map.of("store", file.path().toString()));
+    }
+
+    synchronized void removePolicy(String name) {
+        requireOwner("delete policies");
+        data.policies.remove(name);
+        save();
+        Audit.record("policy-delete", "local:" + name, "success", Map.of("store", file.path().toString()));
     }
 
     @Override
@@ -467,40 +452,11 @@ public final class LocalSecretStore implements SecretStore {
     private static VersionInfo info(StoredSecret s, StoredVersion v) {
         Instant created = parse(v.created);
         Instant deleted = parse(v.deleted);
-        Duration after = goDuration(s.deleteVersionAfter);
+        Duration after = GoDuration.parse(s.deleteVersionAfter);
         if (deleted == null && !after.isZero() && created != null && created.plus(after).isBefore(Instant.now())) {
             deleted = created.plus(after);
         }
         return new VersionInfo(v.version, created, deleted, v.destroyed);
-    }
-
-    private static final Pattern DURATION_PART = Pattern.compile("(\\d+)(h|m|s)");
-
-    /** Go-style durations as Vault takes them: "0s", "30m", "24h", "1h30m". */
-    static Duration goDuration(String text) {
-        String t = text == null ? "" : text.strip();
-        if (t.isEmpty() || t.equals("0")) {
-            return Duration.ZERO;
-        }
-        Matcher m = DURATION_PART.matcher(t);
-        Duration d = Duration.ZERO;
-        int end = 0;
-        while (m.find()) {
-            if (m.start() != end) {
-                break;
-            }
-            long n = Long.parseLong(m.group(1));
-            d = d.plus(switch (m.group(2)) {
-                case "h" -> Duration.ofHours(n);
-                case "m" -> Duration.ofMinutes(n);
-                default -> Duration.ofSeconds(n);
-            });
-            end = m.end();
-        }
-        if (end != t.length()) {
-            throw new SecretsException("\"" + text + "\" is not a duration", null, "write it like 30m, 24h or 1h30m");
-        }
-        return d;
     }
 
     private static Instant parse(String s) {

@@ -246,6 +246,11 @@ public final class VaultSecretStore implements SecretStore {
         return out;
     }
 
+    /** The same session with other environment names (the connection settings' "environments"). */
+    public VaultSecretStore withEnvironments(Environments envs) {
+        return new VaultSecretStore(session, envs);
+    }
+
     /** Raw {@code sys/capabilities-self} for arbitrary API paths (the Policies view's "check a path"). */
     public List<String> capabilitiesSelf(String apiPath) {
         VaultHttp.Answer a = http().post("sys/capabilities-self", Map.of("paths", List.of(apiPath)));
@@ -283,6 +288,8 @@ public final class VaultSecretStore implements SecretStore {
 
     private AccessDeniedException denied(SecretOperation op, String api) {
         TokenIdentity id = session.identity();
+        Audit.record("secret-access-denied", api, "denied", Map.of("store", "vault", "operation", op.label(),
+                "identity", id == null ? "?" : id.displayName()));
         return new AccessDeniedException(id == null ? List.of() : id.policies(), op.capabilityName(), api);
     }
 

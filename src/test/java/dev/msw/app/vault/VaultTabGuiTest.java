@@ -134,6 +134,13 @@ class VaultTabGuiTest extends GuiTest {
         robot.clickOn("#vault-save");
         waitFor("version 2", () -> message(robot).contains("version 2"));
         robot.interact(() -> editor.clear());
+        robot.clickOn("Metadata");
+        setText(robot, "vault-max-versions", "5");
+        setText(robot, "vault-custom", "owner=ml-team\n");
+        robot.clickOn("#vault-save-metadata");
+        waitFor("metadata saved", () -> message(robot).contains("metadata saved"));
+        waitFor("metadata shown", () -> ((TextField) node(robot, "vault-max-versions")).getText().equals("5"));
+        Screenshots.save(main.root(), "vault-metadata");
         robot.clickOn("History");
         TableView<?> history = node(robot, "vault-history");
         waitFor("two versions", () -> history.getItems().size() == 2);
@@ -166,6 +173,19 @@ class VaultTabGuiTest extends GuiTest {
         Label verdict = node(robot, "vault-matrix-verdict");
         waitFor("matrix", () -> verdict.getText().startsWith("Verified"));
         Screenshots.save(main.root(), "vault-wizard-matrix");
+        robot.clickOn("Policies");
+        javafx.scene.control.ListView<String> policyList = node(robot, "vault-policy-list");
+        waitFor("policies", () -> policyList.getItems().contains("developer"));
+        robot.interact(() -> policyList.getSelectionModel().select("developer"));
+        TextArea policyText = node(robot, "vault-policy-text");
+        waitFor("policy text", () -> policyText.getText().contains("/data/production/*"));
+        robot.interact(() -> policyText.setText(policyText.getText() + "\npath \"" + mount
+                + "/production/*\" {\n  capabilities = [\"update\", \"sudo\"]\n}\n"));
+        robot.clickOn("#vault-lint");
+        javafx.scene.control.ListView<?> lint = node(robot, "vault-lint-list");
+        waitFor("lint findings", () -> lint.getItems().size() >= 2);
+        Screenshots.save(main.root(), "vault-policies-lint");
+        robot.clickOn("Environments");
         robot.interact(() -> ((ToggleButton) node(robot, "vault-show-passwords")).fire());
         String passwords = ((TextArea) node(robot, "vault-passwords")).getText();
         robot.interact(() -> ((ToggleButton) node(robot, "vault-show-passwords")).fire());

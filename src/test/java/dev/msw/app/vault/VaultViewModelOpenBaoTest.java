@@ -111,6 +111,10 @@ class VaultViewModelOpenBaoTest {
         policies.lint();
         assertEquals("kv2-missing-data", policies.findings().get(0).code());
 
+        vm.setEnvironments(List.of("development", "staging", "production"));
+        assertEquals(List.of("development", "staging", "production"), vm.environments());
+        assertEquals("production", vm.environmentProperty().get(), "the chosen environment stays selected");
+
         // one click to the local store and back, both stay open
         vm.connect(VaultViewModel.StoreKind.LOCAL, () -> LocalSecretStore.open(dir.resolve("s.msw"),
                 dir.resolve("k.p12"), "local keyring pass".toCharArray(), null));

@@ -74,6 +74,22 @@ class SecretsCliTest {
         assertEquals(0, run("secrets", "rm", "production", "db", "--all", "--confirm", "production/db").exitCode());
         assertEquals(1, run("secrets", "get", "production", "db").exitCode());
         assertEquals(1, run("secrets", "get", "staging", "db").exitCode());
+
+        String audit;
+        try (var files = java.nio.file.Files.walk(dir)) {
+            audit = files.filter(f -> f.getFileName().toString().startsWith("audit")).map(f -> {
+                try {
+                    return java.nio.file.Files.readString(f);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).reduce("", String::concat);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        assertTrue(audit.contains("secret-write") && audit.contains("secret-read") && audit.contains("secret-delete-all"),
+                "reads, writes and deletes are audited");
+        assertFalse(audit.contains("abc123") || audit.contains("def456"), "never a value in the audit log");
     }
 
     @Test
