@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  */
 public record AuditQuery(Instant since, String action, String outcome, String text) {
     public static final AuditQuery ALL = new AuditQuery(null, null, null, null);
-    private static final Pattern RELATIVE = Pattern.compile("(\\d+)\\s*([smhdw])");
+    private static final Pattern RELATIVE = Pattern.compile("(\\d{1,7})\\s*([smhdw])");
 
     public boolean matches(AuditEntry e) {
         if (since != null && e.time().isBefore(since)) {

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
 public final class BackupSchedule {
     public static final BackupSchedule MANUAL = new BackupSchedule("manual", null, null, null);
 
-    private static final Pattern EVERY = Pattern.compile("every\\s+(\\d+)\\s*([mh])");
+    private static final Pattern EVERY = Pattern.compile("every\\s+(\\d{1,6})\\s*([mh])");
     private static final Pattern DAILY = Pattern.compile("daily(?:\\s+(\\d{1,2}):(\\d{2}))?");
     private static final Pattern WEEKLY = Pattern.compile("weekly(?:\\s+([a-z]{3})[a-z]*)?(?:\\s+(\\d{1,2}):(\\d{2}))?");
 
