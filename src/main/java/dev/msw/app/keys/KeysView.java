@@ -3,9 +3,6 @@ package dev.msw.app.keys;
 import atlantafx.base.theme.Styles;
 import dev.msw.app.shell.AppContext;
 import dev.msw.app.widgets.ProgressPanel;
-import dev.msw.audit.AuditLog.AuditEntry;
-import dev.msw.backup.BackupRepository.StoredBackup;
-import dev.msw.core.Sizes;
 import dev.msw.keys.KeyInfo;
 import dev.msw.keys.transit.VaultEndpoint;
 import dev.msw.keys.transit.VaultTransitBackend;
@@ -13,15 +10,10 @@ import dev.msw.keys.transit.VaultTransitClient;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.fxml.FXML;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -84,45 +76,8 @@ public final class KeysView {
     @FXML private TableColumn<KeysViewModel.InventoryRow, String> invKeyColumn;
     @FXML private TableColumn<KeysViewModel.InventoryRow, String> invVersionColumn;
     @FXML private TableColumn<KeysViewModel.InventoryRow, String> invStatusColumn;
-    // backups
-    @FXML private TableView<BackupsViewModel.JobRow> jobsTable;
-    @FXML private TableColumn<BackupsViewModel.JobRow, String> jobNameColumn;
-    @FXML private TableColumn<BackupsViewModel.JobRow, String> jobSourcesColumn;
-    @FXML private TableColumn<BackupsViewModel.JobRow, String> jobDestColumn;
-    @FXML private TableColumn<BackupsViewModel.JobRow, String> jobScheduleColumn;
-    @FXML private TableColumn<BackupsViewModel.JobRow, String> jobRetentionColumn;
-    @FXML private TableColumn<BackupsViewModel.JobRow, String> jobLastColumn;
-    @FXML private TableColumn<BackupsViewModel.JobRow, String> jobNextColumn;
-    @FXML private Button newJobButton;
-    @FXML private Button runJobButton;
-    @FXML private Button removeJobButton;
-    @FXML private TableView<StoredBackup> historyTable;
-    @FXML private TableColumn<StoredBackup, String> backupIdColumn;
-    @FXML private TableColumn<StoredBackup, String> backupCreatedColumn;
-    @FXML private TableColumn<StoredBackup, String> backupFilesColumn;
-    @FXML private TableColumn<StoredBackup, String> backupSizeColumn;
-    @FXML private TableColumn<StoredBackup, String> backupSignedColumn;
-    @FXML private TableColumn<StoredBackup, String> backupPlainColumn;
-    @FXML private ListView<String> reportList;
-    @FXML private Button verifyButton;
-    @FXML private Button restoreButton;
-    // audit
-    @FXML private TextField auditSince;
-    @FXML private ComboBox<String> auditAction;
-    @FXML private ComboBox<String> auditOutcome;
-    @FXML private TextField auditText;
-    @FXML private Button auditVerify;
-    @FXML private Label auditSummary;
-    @FXML private Label auditVerification;
-    @FXML private TableView<AuditEntry> auditTable;
-    @FXML private TableColumn<AuditEntry, String> seqColumn;
-    @FXML private TableColumn<AuditEntry, String> timeColumn;
-    @FXML private TableColumn<AuditEntry, String> userColumn;
-    @FXML private TableColumn<AuditEntry, String> actionColumn;
-    @FXML private TableColumn<AuditEntry, String> targetColumn;
-    @FXML private TableColumn<AuditEntry, String> outcomeColumn;
-    @FXML private TableColumn<AuditEntry, String> detailsColumn;
-
+    @FXML private BackupsView backupsController;
+    @FXML private AuditView auditController;
     private KeysViewModel keys;
     private BackupsViewModel backups;
     private AuditViewModel audit;
@@ -147,13 +102,13 @@ public final class KeysView {
                 context.status(now);
             }
         });
-        for (TableView<?> t : List.of(keysTable, versionsTable, inventoryTable, jobsTable, historyTable, auditTable)) {
+        for (TableView<?> t : List.of(keysTable, versionsTable, inventoryTable)) {
             t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         }
         bindKeys();
         bindInventory();
-        bindBackups();
-        bindAudit();
+        backupsController.bind(b, ctx, () -> keys.folders().isEmpty() ? null : keys.folders().get(0));
+        auditController.bind(a);
         b.reloadJobs();
         a.refresh();
         // jobs run by the scheduler and entries written by other tabs or the CLI show up when a section opens
@@ -178,19 +133,6 @@ public final class KeysView {
         f.currentProperty().addListener((o, was, now) -> {
             if (now != null) {
                 progress.track(now.task(), now.bytes());
-            }
-        });
-    }
-
-    /** A text column whose cells show their full text as a tooltip (paths are often wider than the column). */
-    private static <S> void column(TableColumn<S, String> c, Function<S, String> value) {
-        c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(value.apply(cd.getValue())));
-        c.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
-            @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty ? null : item);
-                setTooltip(empty || item == null || item.isEmpty() ? null : new javafx.scene.control.Tooltip(item));
             }
         });
     }
@@ -220,11 +162,11 @@ public final class KeysView {
         });
 
         keysTable.setItems(keys.keys());
-        column(keyNameColumn, KeyInfo::name);
-        column(keyBackendColumn, KeyInfo::backend);
-        column(keyCurrentColumn, k -> "v" + k.latestVersion());
-        column(keyVersionsColumn, k -> Integer.toString(k.versions().size()));
-        column(keyMinColumn, k -> "v" + Math.max(1, k.minDecryptionVersion()));
+        TableColumns.text(keyNameColumn, KeyInfo::name);
+        TableColumns.text(keyBackendColumn, KeyInfo::backend);
+        TableColumns.text(keyCurrentColumn, k -> "v" + k.latestVersion());
+        TableColumns.text(keyVersionsColumn, k -> Integer.toString(k.versions().size()));
+        TableColumns.text(keyMinColumn, k -> "v" + Math.max(1, k.minDecryptionVersion()));
         keysTable.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
             if (now != null) {
                 keys.selectedKeyProperty().set(now);
@@ -240,9 +182,9 @@ public final class KeysView {
         });
         minVersion.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 1, 1));
         versionsTable.setItems(keys.versions());
-        column(versionColumn, v -> "v" + v.version());
-        column(createdColumn, v -> BackupsViewModel.TIME.format(v.created()));
-        column(versionStatusColumn, v -> {
+        TableColumns.text(versionColumn, v -> "v" + v.version());
+        TableColumns.text(createdColumn, v -> BackupsViewModel.TIME.format(v.created()));
+        TableColumns.text(versionStatusColumn, v -> {
             KeyInfo k = keys.selectedKeyProperty().get();
             if (k == null) {
                 return "";
@@ -317,12 +259,7 @@ public final class KeysView {
     }
 
     private boolean confirm(String title, String text, String okText) {
-        Alert a = new Alert(Alert.AlertType.CONFIRMATION, text, new ButtonType(okText, ButtonType.OK.getButtonData()), ButtonType.CANCEL);
-        a.initOwner(context.window());
-        a.setTitle(title);
-        a.setHeaderText(title);
-        a.getDialogPane().setPrefWidth(640);
-        return a.showAndWait().filter(b -> b.getButtonData() == ButtonType.OK.getButtonData()).isPresent();
+        return TableColumns.confirm(context.window(), title, text, okText);
     }
 
     // ---- inventory ----
@@ -331,11 +268,11 @@ public final class KeysView {
         folderList.setItems(keys.folders());
         inventorySummary.textProperty().bind(keys.inventorySummaryProperty());
         inventoryTable.setItems(keys.inventory());
-        column(fileColumn, r -> r.file().toString());
-        column(sizeColumn, KeysViewModel.InventoryRow::size);
-        column(invKeyColumn, KeysViewModel.InventoryRow::key);
-        column(invVersionColumn, KeysViewModel.InventoryRow::version);
-        column(invStatusColumn, KeysViewModel.InventoryRow::status);
+        TableColumns.text(fileColumn, r -> r.file().toString());
+        TableColumns.text(sizeColumn, KeysViewModel.InventoryRow::size);
+        TableColumns.text(invKeyColumn, KeysViewModel.InventoryRow::key);
+        TableColumns.text(invVersionColumn, KeysViewModel.InventoryRow::version);
+        TableColumns.text(invStatusColumn, KeysViewModel.InventoryRow::status);
         removeFolderButton.disableProperty().bind(folderList.getSelectionModel().selectedItemProperty().isNull());
         addFolderButton.setGraphic(new FontIcon(Feather.FOLDER_PLUS));
         keys.refreshInventory();
@@ -359,130 +296,4 @@ public final class KeysView {
         keys.refreshInventory();
     }
 
-    // ---- backups ----
-
-    private void bindBackups() {
-        jobsTable.setItems(backups.jobs());
-        column(jobNameColumn, BackupsViewModel.JobRow::name);
-        column(jobSourcesColumn, BackupsViewModel.JobRow::sources);
-        column(jobDestColumn, r -> r.job().destination().toString());
-        column(jobScheduleColumn, r -> r.job().schedule().toString());
-        column(jobRetentionColumn, r -> r.job().retention().toString());
-        column(jobLastColumn, BackupsViewModel.JobRow::lastRun);
-        column(jobNextColumn, BackupsViewModel.JobRow::nextRun);
-        jobsTable.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
-            if (now != null) {
-                backups.selectedJobProperty().set(now);
-            }
-        });
-        backups.selectedJobProperty().addListener((o, was, now) -> jobsTable.getSelectionModel().select(now));
-        historyTable.setItems(backups.history());
-        column(backupIdColumn, StoredBackup::id);
-        column(backupCreatedColumn, b -> BackupsViewModel.TIME.format(b.manifest().created()));
-        column(backupFilesColumn, b -> Integer.toString(b.manifest().files().size()));
-        column(backupSizeColumn, b -> Sizes.human(b.manifest().totalBytes()));
-        column(backupSignedColumn, b -> b.signed() ? "yes" : "no");
-        column(backupPlainColumn, b -> Long.toString(b.manifest().unprotectedFiles()));
-        reportList.setItems(backups.report());
-        var busy = backups.feedback().busyProperty();
-        var noJob = jobsTable.getSelectionModel().selectedItemProperty().isNull();
-        runJobButton.disableProperty().bind(noJob.or(busy));
-        removeJobButton.disableProperty().bind(noJob.or(busy));
-        var noBackup = historyTable.getSelectionModel().selectedItemProperty().isNull().or(busy);
-        verifyButton.disableProperty().bind(noBackup);
-        restoreButton.disableProperty().bind(noBackup);
-        newJobButton.setGraphic(new FontIcon(Feather.PLUS));
-        runJobButton.setGraphic(new FontIcon(Feather.PLAY));
-        runJobButton.getStyleClass().add(Styles.ACCENT);
-        verifyButton.setGraphic(new FontIcon(Feather.CHECK_CIRCLE));
-        restoreButton.setGraphic(new FontIcon(Feather.ROTATE_CCW));
-        removeJobButton.getStyleClass().add(Styles.DANGER);
-        backups.history().addListener((javafx.collections.ListChangeListener<StoredBackup>) c -> {
-            if (!backups.history().isEmpty() && historyTable.getSelectionModel().isEmpty()) {
-                historyTable.getSelectionModel().select(0);
-            }
-        });
-    }
-
-    @FXML
-    private void newJob() {
-        Path suggestion = keys.folders().isEmpty() ? null : keys.folders().get(0);
-        NewJobDialog.show(context.window(), suggestion).ifPresent(a -> {
-            if (a.destination() == null) {
-                backups.feedback().failed(new dev.msw.core.UserFacingException("The job has no destination",
-                        "a backup job needs a folder to write to", "enter or browse to a destination folder"));
-                return;
-            }
-            backups.addJob(a.name(), a.sources(), a.destination(), a.schedule(), a.keepLast(), a.keepDaily(), a.keepWeekly(),
-                    a.signingKey());
-        });
-    }
-
-    @FXML
-    private void runJob() {
-        backups.runNow(jobsTable.getSelectionModel().getSelectedItem());
-    }
-
-    @FXML
-    private void removeJob() {
-        BackupsViewModel.JobRow r = jobsTable.getSelectionModel().getSelectedItem();
-        if (confirm("Remove backup job " + r.name(), "The job '" + r.name() + "' stops running. Its backups stay in "
-                + r.job().destination() + ".", "Remove job")) {
-            backups.removeJob(r);
-        }
-    }
-
-    @FXML
-    private void verifyBackup() {
-        backups.verify(historyTable.getSelectionModel().getSelectedItem());
-    }
-
-    @FXML
-    private void restoreBackup() {
-        StoredBackup b = historyTable.getSelectionModel().getSelectedItem();
-        RestoreDialog.show(context.window(), b).ifPresent(a -> backups.restore(b, a.target(), a.only()));
-    }
-
-    // ---- audit ----
-
-    private void bindAudit() {
-        auditSince.textProperty().bindBidirectional(audit.sinceProperty());
-        auditAction.getItems().setAll("", "key", "rewrap", "rekey", "backup", "encrypt", "decrypt", "sign", "verify", "secret", "policy");
-        auditAction.valueProperty().bindBidirectional(audit.actionProperty());
-        auditOutcome.getItems().setAll(AuditViewModel.OUTCOMES);
-        auditOutcome.valueProperty().bindBidirectional(audit.outcomeProperty());
-        auditText.textProperty().bindBidirectional(audit.textProperty());
-        for (ObservableValue<String> p : List.of(audit.sinceProperty(), audit.actionProperty(), audit.outcomeProperty(),
-                audit.textProperty())) {
-            p.addListener((o, was, now) -> audit.refresh());
-        }
-        auditSummary.textProperty().bind(audit.summaryProperty());
-        auditVerification.textProperty().bind(audit.verificationProperty());
-        audit.intactProperty().addListener((o, was, now) -> {
-            auditVerification.getStyleClass().removeAll("audit-intact", "audit-broken");
-            auditVerification.getStyleClass().add(now ? "audit-intact" : "audit-broken");
-        });
-        auditVerification.getStyleClass().add("audit-intact");
-        auditTable.setItems(audit.entries());
-        column(seqColumn, e -> Long.toString(e.seq()));
-        column(timeColumn, e -> BackupsViewModel.TIME.format(e.time()));
-        column(userColumn, e -> e.user() + (e.identity() != null ? " (" + e.identity() + ")" : ""));
-        column(actionColumn, AuditEntry::action);
-        column(targetColumn, AuditEntry::target);
-        column(outcomeColumn, AuditEntry::outcome);
-        column(detailsColumn, e -> e.details().entrySet().stream().map(d -> d.getKey() + "=" + d.getValue())
-                .collect(Collectors.joining("  ")));
-        auditVerify.setGraphic(new FontIcon(Feather.SHIELD));
-    }
-
-    @FXML
-    private void clearAuditFilters() {
-        audit.clearFilters();
-    }
-
-    @FXML
-    private void verifyAudit() {
-        audit.verify();
-        audit.refresh();
-    }
 }
