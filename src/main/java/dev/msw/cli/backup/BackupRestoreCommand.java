@@ -40,8 +40,13 @@ public final class BackupRestoreCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         StoredBackup b = new BackupCatalog(BackupJobStore.standard()).locate(backup);
         ProgressLine progress = new ProgressLine(spec.commandLine().getErr(), true);
-        BackupRestorer.Result r = new BackupRestorer().restore(b, to, file, progress, CancellationToken.NONE);
-        progress.finish();
+        CancellationToken cancel = new CancellationToken();
+        BackupRestorer.Result r;
+        try (dev.msw.cli.artifacts.InterruptCancels ignored = new dev.msw.cli.artifacts.InterruptCancels(cancel)) {
+            r = new BackupRestorer().restore(b, to, file, progress, cancel);
+        } finally {
+            progress.finish();
+        }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             JsonOutput.print(out, Map.of("backup", b.id(), "to", r.target().toString(),

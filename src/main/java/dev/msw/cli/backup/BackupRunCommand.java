@@ -63,8 +63,13 @@ public final class BackupRunCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         ProgressLine progress = new ProgressLine(spec.commandLine().getErr(), true);
-        BackupRunner.Result r = new BackupRunner().run(job, progress, CancellationToken.NONE);
-        progress.finish();
+        CancellationToken cancel = new CancellationToken();
+        BackupRunner.Result r;
+        try (dev.msw.cli.artifacts.InterruptCancels ignored = new dev.msw.cli.artifacts.InterruptCancels(cancel)) {
+            r = new BackupRunner().run(job, progress, cancel);
+        } finally {
+            progress.finish();
+        }
         BackupManifest m = r.manifest();
         if (json) {
             Map<String, Object> j = new LinkedHashMap<>();

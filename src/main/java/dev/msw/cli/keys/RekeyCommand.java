@@ -73,8 +73,13 @@ public final class RekeyCommand implements Callable<Integer> {
             again = new PassphraseRecipient(p);
         }
         ProgressLine progress = new ProgressLine(spec.commandLine().getErr(), false);
-        RewrapSummary s = new Rekeyer(backends, extra, again).rekey(paths, progress, CancellationToken.NONE);
-        progress.finish();
+        CancellationToken cancel = new CancellationToken();
+        RewrapSummary s;
+        try (dev.msw.cli.artifacts.InterruptCancels ignored = new dev.msw.cli.artifacts.InterruptCancels(cancel)) {
+            s = new Rekeyer(backends, extra, again).rekey(paths, progress, cancel);
+        } finally {
+            progress.finish();
+        }
         return RewrapCommand.SummaryPrinter.print(spec.commandLine().getOut(), "Rekeyed", s, 0, json);
     }
 }

@@ -47,8 +47,13 @@ public final class RewrapCommand implements Callable<Integer> {
         KeyBackend b = backend.open();
         int cleaned = cleanTemp ? Rewrapper.deleteTemporaryFiles(paths) : 0;
         ProgressLine progress = new ProgressLine(spec.commandLine().getErr(), false);
-        RewrapSummary s = new Rewrapper(b).rewrap(key, paths, progress, CancellationToken.NONE);
-        progress.finish();
+        CancellationToken cancel = new CancellationToken();
+        RewrapSummary s;
+        try (dev.msw.cli.artifacts.InterruptCancels ignored = new dev.msw.cli.artifacts.InterruptCancels(cancel)) {
+            s = new Rewrapper(b).rewrap(key, paths, progress, cancel);
+        } finally {
+            progress.finish();
+        }
         return SummaryPrinter.print(spec.commandLine().getOut(), "Rewrapped", s, cleaned, json);
     }
 
