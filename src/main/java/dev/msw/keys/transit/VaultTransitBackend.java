@@ -1,6 +1,7 @@
 package dev.msw.keys.transit;
 
 import dev.msw.audit.Audit;
+import dev.msw.audit.AuditEvent;
 import dev.msw.core.UserFacingException;
 import dev.msw.crypto.FileKey;
 import dev.msw.crypto.Identity;
@@ -58,7 +59,7 @@ public final class VaultTransitBackend implements KeyBackend {
     @Override
     public KeyInfo create(String name) throws IOException {
         client.createKey(name);
-        Audit.record("key.create", name, "success", Map.of("backend", kind(), "mount", client.mount()));
+        audit("key.create", name, Map.of("backend", kind(), "mount", client.mount()));
         return info(name);
     }
 
@@ -67,7 +68,7 @@ public final class VaultTransitBackend implements KeyBackend {
         info(name);
         client.rotate(name);
         KeyInfo after = info(name);
-        Audit.record("key.rotate", name, "success", Map.of("backend", kind(), "mount", client.mount(),
+        audit("key.rotate", name, Map.of("backend", kind(), "mount", client.mount(),
                 "version", Integer.toString(after.latestVersion())));
         return after;
     }
@@ -80,15 +81,20 @@ public final class VaultTransitBackend implements KeyBackend {
                     "the key has versions 1 to " + info.latestVersion(), "choose a version in that range");
         }
         client.configure(name, version, -1);
-        Audit.record("key.min-decryption", name, "success", Map.of("backend", kind(), "version", Integer.toString(version)));
+        audit("key.min-decryption", name, Map.of("backend", kind(), "version", Integer.toString(version)));
         return info(name);
     }
 
     /** Sets the minimum encryption version (0 = always the latest). */
     public KeyInfo setMinEncryptionVersion(String name, int version) throws IOException {
         client.configure(name, -1, version);
-        Audit.record("key.min-encryption", name, "success", Map.of("backend", kind(), "version", Integer.toString(version)));
+        audit("key.min-encryption", name, Map.of("backend", kind(), "version", Integer.toString(version)));
         return info(name);
+    }
+
+    /** Records who did it: the OS user (always) and the Vault token's display name. */
+    private void audit(String action, String key, Map<String, String> details) {
+        Audit.record(new AuditEvent(action, key, "success", client.identity(), details));
     }
 
     @Override

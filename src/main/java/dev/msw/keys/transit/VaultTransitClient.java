@@ -42,6 +42,22 @@ public final class VaultTransitClient {
         return mount;
     }
 
+    private volatile String identity;
+
+    /** Who the token belongs to (its display name, e.g. "userpass-ann"), for the audit log; null if not readable. */
+    public String identity() {
+        if (identity == null) {
+            try {
+                JsonNode r = call("GET", "auth/token/lookup-self", null, true);
+                String name = r == null ? "" : r.path("data").path("display_name").asText("");
+                identity = name.isEmpty() ? "" : "vault:" + name;
+            } catch (IOException | UserFacingException e) {
+                identity = "";
+            }
+        }
+        return identity.isEmpty() ? null : identity;
+    }
+
     public VaultEndpoint endpoint() {
         return endpoint;
     }

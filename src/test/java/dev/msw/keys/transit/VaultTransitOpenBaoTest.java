@@ -89,6 +89,9 @@ class VaultTransitOpenBaoTest {
         assertEquals(2, vault.setMinDecryptionVersion("models", 2).minDecryptionVersion());
         UserFacingException e = assertThrows(UserFacingException.class, () -> vault.setMinDecryptionVersion("models", 3));
         assertTrue(e.getMessage().contains("versions 1 to 2"), e.getMessage());
+        dev.msw.audit.AuditLog.AuditEntry rotation = dev.msw.audit.AuditLog.standard().read().stream()
+                .filter(entry -> entry.action().equals("key.rotate")).findFirst().orElseThrow();
+        assertEquals("vault:token", rotation.identity(), "the audit log names the Vault identity (the dev root token's display name)");
         UserFacingException missing = assertThrows(UserFacingException.class, () -> vault.info("nosuch"));
         assertTrue(missing.getMessage().contains("No Vault Transit key 'nosuch'"), missing.getMessage());
     }
