@@ -30,7 +30,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code msw decrypt IN -o OUT [--passphrase-file F]}. */
 @Command(name = "decrypt", mixinStandardHelpOptions = true,
-        description = {"Decrypt a file, or every encrypted file of a folder (keeping the tree, dropping .msw). "
+        description = {"Decrypt files or folders; output appears only once every chunk authenticated.",
+                "Decrypts a file, or every encrypted file of a folder (keeping the tree, dropping .msw). "
                 + "Plaintext goes to a temporary file that is renamed only after every chunk authenticated; on "
                 + "any failure (wrong key, tampering, truncation) nothing is left behind.",
                 "Keys come from the keyring when the file names keyring keys; a passphrase from --passphrase-file "

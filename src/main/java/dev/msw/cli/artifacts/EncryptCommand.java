@@ -22,8 +22,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code msw encrypt IN -o OUT (--key NAME | --passphrase-file F)…}. */
 @Command(name = "encrypt", mixinStandardHelpOptions = true,
-        description = {"Encrypt a file, or every file of a folder (keeping the tree, adding .msw), for one or more "
-                + "recipients: keyring keys and/or passphrases. Any one of them can decrypt."},
+        description = {"Encrypt files or folders for keyring keys and/or passphrases.",
+                "Encrypts a file, or every file of a folder (keeping the tree, adding .msw), for one or more "
+                        + "recipients: keyring keys and/or passphrases. Any one of them can decrypt."},
         footer = {"", "Examples:", "  msw encrypt model.onnx -o model.onnx.msw --key team",
                 "  msw encrypt models/ -o encrypted/ --key team --passphrase-file recovery.txt"})
 public final class EncryptCommand implements Callable<Integer> {

@@ -21,8 +21,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code msw header IN [--json]}: what an encrypted file holds, without any key. */
 @Command(name = "header", mixinStandardHelpOptions = true,
-        description = "Show an encrypted file's header without decrypting: format, chunk size, sizes and the key "
-                + "stanzas (type, key, key version). The header MAC needs the file key and is checked by decrypt.")
+        description = {"Show an encrypted file's keys, key versions and sizes without decrypting.",
+                "Shows the header: format, chunk size, sizes and the key stanzas (type, key, key version). The "
+                        + "header MAC needs the file key and is checked by decrypt."})
 public final class HeaderCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
