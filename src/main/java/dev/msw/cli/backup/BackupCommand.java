@@ -5,7 +5,8 @@ import picocli.CommandLine.Command;
 
 /** {@code msw backup}: run, list, verify and restore backups; manage saved jobs. */
 @Command(name = "backup", mixinStandardHelpOptions = true,
-        description = "Verified, content-addressed backups of encrypted artifacts, the keyring and the secret store.",
+        description = {"Verified backups of encrypted artifacts, keyring and secret store.",
+                "Content-addressed (unchanged files are not copied again), signed manifests, retention, restore."},
         subcommands = {BackupRunCommand.class, BackupListCommand.class, BackupShowCommand.class, BackupVerifyCommand.class,
                 BackupRestoreCommand.class, BackupJobCommand.class})
 public final class BackupCommand implements Runnable {

@@ -21,7 +21,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code msw inventory [PATH…]}: which key and version protects each artifact (headers only, no key needed). */
 @Command(name = "inventory", mixinStandardHelpOptions = true,
-        description = "Show which key and version protects each artifact under PATH… (default: the remembered artifact folders).")
+        description = {"Show which key and version protects each artifact.",
+                "Reads headers only, under PATH… (default: the remembered artifact folders)."})
 public final class InventoryCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -25,7 +25,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code msw rekey PATH…}: fresh file keys, for a suspected file-key leak. */
 @Command(name = "rekey", mixinStandardHelpOptions = true,
-        description = {"Re-encrypt every artifact under PATH… with a fresh file key (for a suspected file-key leak).",
+        description = {"Re-encrypt artifacts with fresh file keys (file-key leak).",
                 "Each key stanza is recreated for the same key at its current version; plaintext stays in memory; files are replaced atomically."})
 public final class RekeyCommand implements Callable<Integer> {
     @CommandLine.Spec

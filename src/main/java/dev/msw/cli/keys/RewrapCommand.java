@@ -21,7 +21,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code msw rewrap PATH… --key NAME}: move artifacts to the key's current version, payload untouched. */
 @Command(name = "rewrap", mixinStandardHelpOptions = true,
-        description = {"Rewrap every artifact under PATH… to the current version of --key: only the key stanzas and header MAC change, the encrypted payload is copied unchanged.",
+        description = {"Move artifacts to a key's current version (payload unchanged).",
+                "Rewraps every artifact under PATH… for --key: only the key stanzas and header MAC change.",
                 "Files already current are skipped; each file is replaced atomically, so an interrupted run can simply be run again."})
 public final class RewrapCommand implements Callable<Integer> {
     @CommandLine.Spec
