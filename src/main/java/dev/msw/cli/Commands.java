@@ -34,6 +34,11 @@ final class Commands {
         c.add(new dev.msw.cli.console.PredictCommand());
 
         // --- keys, backups and audit ---
+        c.add(new dev.msw.cli.audit.AuditCommand());
+        c.add(new dev.msw.cli.backup.BackupCommand());
+        c.add(new dev.msw.cli.keys.RewrapCommand());
+        c.add(new dev.msw.cli.keys.RekeyCommand());
+        c.add(new dev.msw.cli.keys.InventoryCommand());
 
         // --- inspect ---
         c.add(new dev.msw.cli.inspect.InspectCommand());

@@ -20,6 +20,7 @@ public final class Tabs {
         t.add(new dev.msw.app.vault.VaultTab());
 
         // --- keys & backups ---
+        t.add(new dev.msw.app.keys.KeysTab());
 
         // --- inspect ---
         t.add(new dev.msw.app.inspect.InspectTab());

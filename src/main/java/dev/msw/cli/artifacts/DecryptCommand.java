@@ -113,12 +113,23 @@ public final class DecryptCommand implements Callable<Integer> {
         List<Identity> ids = new ArrayList<>();
         boolean wantsPassphrase = false;
         boolean wantsKeyring = false;
+        java.util.Set<String> transitMounts = new java.util.TreeSet<>();
         for (Path s : sources) {
             if (Files.isRegularFile(s) && ArtifactHeader.hasMagic(s)) {
                 for (var st : ArtifactHeader.read(s).stanzas()) {
                     wantsKeyring |= LocalKeyRecipient.TYPE.equals(st.type());
                     wantsPassphrase |= PassphraseRecipient.TYPE.equals(st.type());
+                    if (dev.msw.keys.transit.VaultTransitRecipient.TYPE.equals(st.type())) {
+                        transitMounts.add(st.args().size() > 2 ? st.args().get(2) : "transit");
+                    }
                 }
+            }
+        }
+        // Vault Transit stanzas open through VAULT_ADDR / VAULT_TOKEN when a Vault address is configured
+        if (!transitMounts.isEmpty() && (System.getenv("VAULT_ADDR") != null || System.getenv("BAO_ADDR") != null)) {
+            var endpoint = dev.msw.keys.transit.VaultEndpoint.fromEnvironment();
+            for (String mount : transitMounts) {
+                ids.add(new dev.msw.keys.transit.VaultTransitIdentity(new dev.msw.keys.transit.VaultTransitClient(endpoint, mount)));
             }
         }
         char[] pass = null;
@@ -134,7 +145,8 @@ public final class DecryptCommand implements Callable<Integer> {
         boolean keyringAnswerGiven = keyring.passphraseFile != null || System.getenv(Passphrases.KEYRING_ENV) != null;
         if (wantsKeyring && (pass == null || keyringAnswerGiven) && LocalKeyring.exists(keyring.path())) {
             LocalKeyring ring = keyring.open();
-            ids.add(ring.identity());
+            // through the key backend, so that versions below a key's minimum decryption version are refused
+            ids.add(new dev.msw.keys.LocalKeyBackend(ring).identity());
         }
         if (ids.isEmpty() && wantsPassphrase && !wantsKeyring) {
             throw new CommandLine.ParameterException(spec.commandLine(),

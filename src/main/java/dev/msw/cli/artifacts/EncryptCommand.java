@@ -48,6 +48,14 @@ public final class EncryptCommand implements Callable<Integer> {
     @Option(names = "--ask-passphrase", description = "Encrypt for a passphrase typed at a prompt.")
     boolean askPassphrase;
 
+    @Option(names = "--vault-transit", paramLabel = "KEYNAME",
+            description = "Encrypt for Vault Transit key KEYNAME (VAULT_ADDR and VAULT_TOKEN as for the Vault CLI; repeatable).")
+    List<String> transitKeys = new ArrayList<>();
+
+    @Option(names = "--transit-mount", defaultValue = "transit", paramLabel = "PATH",
+            description = "Mount path of the Transit engine for --vault-transit (default: ${DEFAULT-VALUE}).")
+    String transitMount;
+
     @Option(names = "--force", description = "Replace output files that already exist.")
     boolean force;
 
@@ -59,9 +67,9 @@ public final class EncryptCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (keys.isEmpty() && passphraseFiles.isEmpty() && !askPassphrase) {
+        if (keys.isEmpty() && passphraseFiles.isEmpty() && !askPassphrase && transitKeys.isEmpty()) {
             throw new CommandLine.ParameterException(spec.commandLine(),
-                    "Name at least one recipient: --key NAME, --passphrase-file FILE or --ask-passphrase");
+                    "Name at least one recipient: --key NAME, --vault-transit KEYNAME, --passphrase-file FILE or --ask-passphrase");
         }
         List<ArtifactBatch.Item> plan = ArtifactBatch.planEncrypt(input, output);
         List<Recipient> recipients = new ArrayList<>();
@@ -71,6 +79,13 @@ public final class EncryptCommand implements Callable<Integer> {
                 recipients.add(ring.recipient(k));
             }
             ring.close();
+        }
+        if (!transitKeys.isEmpty()) {
+            var transit = new dev.msw.keys.transit.VaultTransitBackend(new dev.msw.keys.transit.VaultTransitClient(
+                    dev.msw.keys.transit.VaultEndpoint.fromEnvironment(), transitMount));
+            for (String k : transitKeys) {
+                recipients.add(transit.recipient(k));
+            }
         }
         List<PassphraseRecipient> passphrases = new ArrayList<>();
         for (Path f : passphraseFiles) {

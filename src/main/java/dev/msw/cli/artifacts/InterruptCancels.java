@@ -8,11 +8,11 @@ import java.util.concurrent.TimeUnit;
  * Turns Ctrl-C into a cancellation: the shutdown hook cancels the token and waits (a few seconds at most)
  * for the command to clean up its temporary files before the JVM exits.
  */
-final class InterruptCancels implements AutoCloseable {
+public final class InterruptCancels implements AutoCloseable {
     private final CountDownLatch finished = new CountDownLatch(1);
     private final Thread hook;
 
-    InterruptCancels(CancellationToken token) {
+    public InterruptCancels(CancellationToken token) {
         hook = new Thread(() -> {
             token.cancel();
             try {

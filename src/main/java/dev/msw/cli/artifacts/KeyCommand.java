@@ -17,8 +17,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code msw key create|list}: key-encryption keys of the local keyring. */
-@Command(name = "key", mixinStandardHelpOptions = true, description = "Create and list key-encryption keys.",
-        subcommands = {KeyCommand.Create.class, KeyCommand.ListKeys.class})
+@Command(name = "key", mixinStandardHelpOptions = true,
+        description = "Key-encryption keys: create and list (keyring); rotate, info and minimum versions (keyring or Vault Transit).",
+        subcommands = {KeyCommand.Create.class, KeyCommand.ListKeys.class, dev.msw.cli.keys.KeyRotateCommand.class,
+                dev.msw.cli.keys.KeyInfoCommand.class, dev.msw.cli.keys.KeySetMinDecryptionCommand.class,
+                dev.msw.cli.keys.KeySetMinEncryptionCommand.class})
 public final class KeyCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -1,0 +1,75 @@
+package dev.msw.cli.keys;
+
+import dev.msw.core.UserFacingException;
+import dev.msw.keys.KeyBackend;
+import dev.msw.keys.LocalKeyBackend;
+import dev.msw.keys.LocalKeyring;
+import dev.msw.keys.transit.VaultEndpoint;
+import dev.msw.keys.transit.VaultTransitBackend;
+import dev.msw.keys.transit.VaultTransitClient;
+import java.io.Console;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/**
+ * Shared options of the key commands: which backend, where the keyring is and how to unlock it, which Transit
+ * mount. The keyring passphrase comes from --keyring-passphrase-file, MSW_KEYRING_PASSPHRASE or a prompt.
+ */
+public final class KeyBackendOptions {
+    public enum Backend { local, vault }
+
+    @Option(names = "--backend", defaultValue = "local", paramLabel = "local|vault",
+            description = "Where the key lives: the local keyring or Vault Transit (default: ${DEFAULT-VALUE}).")
+    Backend backend;
+
+    @Option(names = "--keyring", paramLabel = "FILE", description = "The local keyring (default: MSW_KEYRING or keyring.p12 in the config folder).")
+    Path keyring;
+
+    @Option(names = "--keyring-passphrase-file", paramLabel = "FILE", description = "Read the keyring passphrase from FILE (first line).")
+    Path passphraseFile;
+
+    @Option(names = "--transit-mount", defaultValue = "transit", paramLabel = "PATH",
+            description = "Mount path of the Transit engine (default: ${DEFAULT-VALUE}); address and token come from VAULT_ADDR / VAULT_TOKEN.")
+    String transitMount;
+
+    public KeyBackend open() throws IOException {
+        if (backend == Backend.vault) {
+            return new VaultTransitBackend(new VaultTransitClient(VaultEndpoint.fromEnvironment(), transitMount));
+        }
+        return new LocalKeyBackend(openKeyring(keyring, passphraseFile));
+    }
+
+    public boolean isVault() {
+        return backend == Backend.vault;
+    }
+
+    /** Opens the local keyring with a passphrase from the file, the environment or the console. */
+    public static LocalKeyring openKeyring(Path keyring, Path passphraseFile) throws IOException {
+        Path path = keyring != null ? keyring : LocalKeyring.defaultPath();
+        return LocalKeyring.open(path, passphrase(passphraseFile, path));
+    }
+
+    static char[] passphrase(Path file, Path keyring) throws IOException {
+        if (file != null) {
+            String s = Files.readString(file, StandardCharsets.UTF_8);
+            int nl = s.indexOf('\n');
+            return (nl >= 0 ? s.substring(0, nl) : s).replace("\r", "").toCharArray();
+        }
+        String env = System.getenv("MSW_KEYRING_PASSPHRASE");
+        if (env != null && !env.isEmpty()) {
+            return env.toCharArray();
+        }
+        Console c = System.console();
+        if (c != null) {
+            char[] p = c.readPassword("Passphrase for the keyring %s: ", keyring);
+            if (p != null) {
+                return p;
+            }
+        }
+        throw new UserFacingException("No passphrase for the keyring " + keyring, "none was given and there is no terminal to ask on",
+                "pass --keyring-passphrase-file FILE or set MSW_KEYRING_PASSPHRASE");
+    }
+}
