@@ -29,6 +29,11 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /** The Keys & Backups tab in the real window: unlock, rotate with rewrap, inventory, run and verify a backup, audit. */
 class KeysTabGuiTest extends GuiTest {
+    @Override
+    protected String tabUnderTest() {
+        return "keys";
+    }
+
     Path models;
 
     @Override

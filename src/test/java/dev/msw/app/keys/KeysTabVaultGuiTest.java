@@ -30,6 +30,11 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /** The Keys tab connected to a live OpenBao Transit engine: rotate a Transit key and rewrap its artifacts. */
 class KeysTabVaultGuiTest extends GuiTest {
+    @Override
+    protected String tabUnderTest() {
+        return "keys";
+    }
+
     @RegisterExtension
     static final OpenBaoExtension BAO = OpenBaoExtension.shared();
 
