@@ -1,5 +1,7 @@
 package dev.msw.keys;
 
+import dev.msw.crypto.Identity;
+
 import dev.msw.core.AppPaths;
 import dev.msw.core.AtomicOutput;
 import dev.msw.crypto.KeyLookup;
@@ -203,9 +205,13 @@ public final class LocalKeyring implements KeyLookup {
         return new LocalKeyRecipient(name, version, k);
     }
 
-    /** An identity that opens every {@code local} stanza this keyring has the key for. */
-    public LocalKeyIdentity identity() {
-        return new LocalKeyIdentity(this);
+    /**
+     * An identity that opens every {@code local} stanza this keyring has the key for, except key versions
+     * below their minimum decryption version (kept beside the keyring by {@link KeyPolicyStore}), so every
+     * caller — CLI, Artifacts tab, Console, local secret store — honours a raised minimum.
+     */
+    public Identity identity() {
+        return new LocalKeyBackend(this).identity();
     }
 
     @Override

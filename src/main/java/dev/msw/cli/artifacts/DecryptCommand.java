@@ -146,7 +146,7 @@ public final class DecryptCommand implements Callable<Integer> {
         if (wantsKeyring && (pass == null || keyringAnswerGiven) && LocalKeyring.exists(keyring.path())) {
             LocalKeyring ring = keyring.open();
             // through the key backend, so that versions below a key's minimum decryption version are refused
-            ids.add(new dev.msw.keys.LocalKeyBackend(ring).identity());
+            ids.add(ring.identity());
         }
         if (ids.isEmpty() && wantsPassphrase && !wantsKeyring) {
             throw new CommandLine.ParameterException(spec.commandLine(),
