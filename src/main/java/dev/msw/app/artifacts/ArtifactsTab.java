@@ -2,7 +2,6 @@ package dev.msw.app.artifacts;
 
 import dev.msw.app.shell.AppContext;
 import dev.msw.app.shell.WorkbenchTab;
-import dev.msw.keys.LocalKeyring;
 import java.io.IOException;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Node;
@@ -28,7 +27,7 @@ public final class ArtifactsTab implements WorkbenchTab {
             throw new IllegalStateException("the Artifacts tab layout fxml/artifacts.fxml is missing or broken", e);
         }
         ArtifactsView view = loader.getController();
-        view.bind(new ArtifactsViewModel(context.tasks(), LocalKeyring.defaultPath()), context);
+        view.bind(new ArtifactsViewModel(context.tasks(), context.keyring()), context);
         view.root().getStylesheets().add(ArtifactsTab.class.getResource("/styles/artifacts.css").toExternalForm());
         return view.root();
     }

@@ -1,6 +1,7 @@
 package dev.msw.app.artifacts;
 
 import dev.msw.app.shell.ErrorDialogs;
+import dev.msw.app.shell.SessionKeyring;
 import dev.msw.app.task.RunningTask;
 import dev.msw.app.task.TaskRunner;
 import dev.msw.core.CancelledException;
@@ -38,15 +39,15 @@ import javafx.collections.ObservableSet;
 
 /**
  * State and commands of the Artifacts tab, free of controls so that it is tested without a toolkit. The
- * keyring is unlocked once and kept for the session; passphrases typed here are only held in the fields.
+ * keyring is the session's one, shared with every tab: unlocking it here unlocks it everywhere; passphrases
+ * typed here are only held in the fields.
  */
 public final class ArtifactsViewModel {
     /** Keyring state shown in the keyring bar. */
     public enum KeyringState { MISSING, LOCKED, UNLOCKED }
 
     private final TaskRunner tasks;
-    private final Path keyringPath;
-    private LocalKeyring keyring;
+    private final SessionKeyring session;
 
     // ---- properties ----
     private final ObservableList<Path> files = FXCollections.observableArrayList();
@@ -66,10 +67,11 @@ public final class ArtifactsViewModel {
     private final BooleanBinding canEncrypt;
     private final BooleanBinding canDecrypt;
 
-    public ArtifactsViewModel(TaskRunner tasks, Path keyringPath) {
+    public ArtifactsViewModel(TaskRunner tasks, SessionKeyring session) {
         this.tasks = tasks;
-        this.keyringPath = keyringPath;
-        keyringState.set(LocalKeyring.exists(keyringPath) ? KeyringState.LOCKED : KeyringState.MISSING);
+        this.session = session;
+        session.addListener(this::followSession);
+        followSession();
         selectedFile.addListener((o, was, now) -> loadHeader(now));
         BooleanBinding hasRecipient = Bindings.createBooleanBinding(() -> !chosenKeys.isEmpty()
                 || (!passphrase.get().isEmpty() && passphrase.get().equals(passphraseRepeat.get())),
@@ -99,7 +101,7 @@ public final class ArtifactsViewModel {
     }
 
     public Path keyringPath() {
-        return keyringPath;
+        return session.path();
     }
 
     public ObservableList<String> keyNames() {
@@ -206,12 +208,14 @@ public final class ArtifactsViewModel {
             report(false, "The passphrases differ: type the same passphrase twice.");
             return;
         }
+        Path keyringPath = session.path();
         openKeyring("Creating the keyring", () -> LocalKeyring.create(keyringPath, pass.toCharArray()),
                 "Created the keyring " + keyringPath + ". Keep its passphrase safe.");
     }
 
-    /** Unlocks the keyring for the rest of the session. */
+    /** Unlocks the keyring for the rest of the session, in every tab. */
     public void unlock(String pass) {
+        Path keyringPath = session.path();
         openKeyring("Unlocking the keyring", () -> LocalKeyring.open(keyringPath, pass.toCharArray()),
                 "Keyring unlocked for this session.");
     }
@@ -224,8 +228,8 @@ public final class ArtifactsViewModel {
         busy.set(true);
         tasks.run(title, (p, c) -> opener.open(), ring -> {
             busy.set(false);
-            keyring = ring;
-            keyringUnlocked(message);
+            session.adopt(ring);
+            report(true, message);
         }, failure -> {
             busy.set(false);
             report(false, ErrorDialogs.describe(failure));
@@ -235,28 +239,29 @@ public final class ArtifactsViewModel {
     public void createKey(String name) {
         run(() -> {
             requireUnlocked();
-            var v = keyring.createKey(name.trim());
+            var v = session.keyring().orElseThrow().createKey(name.trim());
             dev.msw.audit.Audit.record("key.create", v.name(), "success", java.util.Map.of("keyring",
-                    keyringPath.toString(), "version", "1"));
-            refreshKeys();
+                    session.path().toString(), "version", "1"));
+            session.keysChanged();
             chosenKeys.add(v.name());
             report(true, "Created key '" + v.name() + "' (version 1).");
         });
     }
 
-    private void keyringUnlocked(String message) {
-        keyringState.set(KeyringState.UNLOCKED);
-        refreshKeys();
-        report(true, message);
-    }
-
-    private void refreshKeys() {
-        keyNames.setAll(keyring.keyNames());
+    /** Follows the session keyring: its state, and its key names while it is unlocked. */
+    private void followSession() {
+        LocalKeyring ring = session.keyring().orElse(null);
+        keyringState.set(ring != null ? KeyringState.UNLOCKED : session.exists() ? KeyringState.LOCKED : KeyringState.MISSING);
+        if (ring == null) {
+            keyNames.clear();
+        } else {
+            keyNames.setAll(ring.keyNames());
+        }
         chosenKeys.retainAll(keyNames);
     }
 
     private void requireUnlocked() {
-        if (keyring == null) {
+        if (!session.isUnlocked()) {
             throw new IllegalStateException("Unlock the keyring first.");
         }
     }
@@ -266,6 +271,7 @@ public final class ArtifactsViewModel {
     /** Encrypts every listed file and folder for the chosen keys and/or the passphrase. */
     public RunningTask encrypt(Consumer<RunningTask> onStart) {
         List<Recipient> recipients = new ArrayList<>();
+        LocalKeyring keyring = session.keyring().orElse(null);
         for (String k : keyNames) {
             if (chosenKeys.contains(k)) {
                 recipients.add(keyring.recipient(k));
@@ -296,9 +302,7 @@ public final class ArtifactsViewModel {
     /** Decrypts every listed encrypted file and folder with the unlocked keyring and/or the passphrase. */
     public RunningTask decrypt(Consumer<RunningTask> onStart) {
         List<Identity> ids = new ArrayList<>();
-        if (keyring != null) {
-            ids.add(keyring.identity());
-        }
+        session.keyring().ifPresent(ring -> ids.add(ring.identity()));
         PassphraseIdentity pi = passphrase.get().isEmpty() ? null : new PassphraseIdentity(passphrase.get().toCharArray());
         if (pi != null) {
             ids.add(pi);

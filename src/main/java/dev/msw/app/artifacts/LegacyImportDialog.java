@@ -30,12 +30,13 @@ import javafx.stage.Stage;
  */
 public final class LegacyImportDialog {
     private final AppContext context;
-    private final LegacyImportViewModel model = new LegacyImportViewModel();
+    private final LegacyImportViewModel model;
     private final Stage stage = new Stage();
     private final ProgressPanel progress = new ProgressPanel();
 
     public LegacyImportDialog(AppContext context) {
         this.context = context;
+        this.model = new LegacyImportViewModel(context.keyring());
         build();
     }
 
@@ -117,8 +118,11 @@ public final class LegacyImportDialog {
         keyName.setPromptText("keyring key name (empty: plain safetensors)");
         keyName.textProperty().bindBidirectional(model.keyNameProperty());
         PasswordField ringPass = new PasswordField();
-        ringPass.setPromptText("keyring passphrase");
+        ringPass.setId("legacy-keyring-passphrase");
+        ringPass.setPromptText("keyring passphrase (unlocks it for every tab)");
         ringPass.textProperty().bindBidirectional(model.keyringPassphraseProperty());
+        // the session keyring, once unlocked anywhere, needs no passphrase here
+        ringPass.visibleProperty().bind(context.keyring().unlockedProperty().not());
         CheckBox st = new CheckBox("Convert to safetensors (dict of numeric lists only)");
         st.setId("legacy-safetensors");
         st.selectedProperty().bindBidirectional(model.toSafetensorsProperty());

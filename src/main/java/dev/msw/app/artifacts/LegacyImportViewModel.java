@@ -1,6 +1,7 @@
 package dev.msw.app.artifacts;
 
 import dev.msw.app.shell.ErrorDialogs;
+import dev.msw.app.shell.SessionKeyring;
 import dev.msw.app.task.RunningTask;
 import dev.msw.app.task.TaskRunner;
 import dev.msw.audit.Audit;
@@ -33,9 +34,10 @@ import javafx.collections.ObservableList;
 
 /**
  * The legacy import flow: read the file with the safe reader and show its findings first; import only plain
- * content, into the msw container for a keyring key or as safetensors.
+ * content, into the msw container for a session keyring key or as safetensors.
  */
 public final class LegacyImportViewModel {
+    private final SessionKeyring session;
     private final ObjectProperty<Path> source = new SimpleObjectProperty<>();
     private final StringProperty keyHex = new SimpleStringProperty("");
     private final ObjectProperty<Path> destination = new SimpleObjectProperty<>();
@@ -53,6 +55,18 @@ public final class LegacyImportViewModel {
             () -> content.get() == null || !content.get().plain() || destination.get() == null || busy.get()
                     || (keyName.get().isBlank() && !toSafetensors.get()),
             content, destination, busy, keyName, toSafetensors);
+
+    /** A finished import, and the keyring it unlocked on the way (null if the session's was already open). */
+    private record Imported(LegacyImporter.Result result, LocalKeyring unlocked) {
+    }
+
+    public LegacyImportViewModel(SessionKeyring session) {
+        this.session = session;
+    }
+
+    public SessionKeyring session() {
+        return session;
+    }
 
     public ObjectProperty<Path> sourceProperty() {
         return source;
@@ -134,34 +148,45 @@ public final class LegacyImportViewModel {
         });
     }
 
-    /** Step 2: write the import (encrypted for the named keyring key, or as plain safetensors). */
+    /**
+     * Step 2: write the import (encrypted for the named key of the session keyring, or as plain safetensors). A
+     * locked session keyring is unlocked with the keyring passphrase field, for every tab.
+     */
     public RunningTask importNow(TaskRunner tasks) {
         Path file = source.get();
         Path out = destination.get();
         String hex = keyHex.get();
         String name = keyName.get().strip();
         char[] pass = keyringPassphrase.get().toCharArray();
+        keyringPassphrase.set("");
         boolean st = toSafetensors.get();
+        LocalKeyring sessionRing = session.keyring().orElse(null);
+        Path ringPath = session.path();
         busy.set(true);
         return tasks.run("Importing legacy file", (p, c) -> {
             byte[] key = LegacyReader.parseKeyHex(hex);
             try {
                 List<Recipient> recipients = new ArrayList<>();
+                LocalKeyring opened = null;
                 if (!name.isEmpty()) {
-                    LocalKeyring ring = LocalKeyring.open(LocalKeyring.defaultPath(), pass);
-                    try {
-                        recipients.add(ring.recipient(name));
-                    } finally {
-                        ring.close();
+                    LocalKeyring ring = sessionRing;
+                    if (ring == null) {
+                        opened = LocalKeyring.open(ringPath, pass);
+                        ring = opened;
                     }
+                    recipients.add(ring.recipient(name));
                 }
-                return LegacyImporter.importFile(file, key, out, recipients, st, false, p, c);
+                return new Imported(LegacyImporter.importFile(file, key, out, recipients, st, false, p, c), opened);
             } finally {
                 Arrays.fill(key, (byte) 0);
                 Arrays.fill(pass, '\0');
             }
-        }, r -> {
+        }, done -> {
             busy.set(false);
+            if (done.unlocked() != null) {
+                session.adopt(done.unlocked());
+            }
+            LegacyImporter.Result r = done.result();
             message.set("Imported to " + r.destination() + " (" + r.format() + (r.encrypted() ? ", encrypted" : ", not encrypted") + ").");
         }, t -> {
             busy.set(false);

@@ -3,6 +3,8 @@ package dev.msw.app.console;
 import dev.msw.app.shell.AppContext;
 import dev.msw.app.shell.ErrorDialogs;
 import dev.msw.app.widgets.ProgressPanel;
+import dev.msw.crypto.LocalKeyRecipient;
+import dev.msw.crypto.PassphraseRecipient;
 import dev.msw.pipeline.LoadedModel;
 import dev.msw.pipeline.ModelFiles;
 import dev.msw.pipeline.PiiFinding;
@@ -27,6 +29,7 @@ import javafx.scene.Parent;
 import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.StackedBarChart;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -141,7 +144,7 @@ public final class ConsoleView {
         if (css != null) {
             root.getStylesheets().add(css.toExternalForm());
         }
-        vm = new ConsoleViewModel(ctx.tasks(), t -> progress.track(t, false));
+        vm = new ConsoleViewModel(ctx.tasks(), t -> progress.track(t, false), ctx.keyring());
         bottomBox.getChildren().add(0, progress);
         flowHolder.getChildren().add(flow);
         form = new InputForm(vm.inputProperty());
@@ -151,7 +154,7 @@ public final class ConsoleView {
         modelBox.setItems(vm.models());
         modelBox.setId("console-model");
         modelBox.valueProperty().addListener((o, was, now) -> {
-            if (now == null || now.equals(was) || (vm.modelProperty().get() != null && ModelFiles.baseName(now)
+            if (opening || now == null || now.equals(was) || (vm.modelProperty().get() != null && ModelFiles.baseName(now)
                     .equals(vm.modelProperty().get().name()) && now.equals(currentFile))) {
                 return;
             }
@@ -220,6 +223,7 @@ public final class ConsoleView {
     }
 
     private String currentFile;
+    private boolean opening;
 
     private void selectModel(String file) {
         currentFile = file;
@@ -227,7 +231,7 @@ public final class ConsoleView {
         if (p == null) {
             vm.loadSample(file);
         } else {
-            vm.loadFile(p, ModelFiles.isEncrypted(head(p)) ? askPassphrase(file).orElse(null) : null);
+            loadOpened(p);
         }
     }
 
@@ -371,12 +375,72 @@ public final class ConsoleView {
         if (f == null) {
             return;
         }
-        Path p = f.toPath();
+        openModel(f.toPath());
+    }
+
+    /** Opens a model file as "Open model…" does once the file is chosen. */
+    public void openModel(Path p) {
         openedFiles.put(p.getFileName().toString(), p);
         currentFile = p.getFileName().toString();
-        char[] pass = ModelFiles.isEncrypted(head(p)) ? askPassphrase(currentFile).orElse(null) : null;
-        vm.loadFile(p, pass);
-        modelBox.setValue(currentFile);
+        if (!vm.models().contains(currentFile)) {
+            vm.models().add(currentFile);
+        }
+        opening = true; // choosing it in the list must not load it a second time
+        try {
+            modelBox.setValue(currentFile);
+        } finally {
+            opening = false;
+        }
+        loadOpened(p);
+    }
+
+    /**
+     * Loads an opened file: plain as it is; encrypted for keyring keys with the session keyring (offering to
+     * unlock it, for every tab, when it is locked); encrypted for a passphrase by asking for it.
+     */
+    private void loadOpened(Path p) {
+        String name = p.getFileName().toString();
+        if (!ModelFiles.isEncrypted(head(p))) {
+            vm.loadFile(p, null);
+            return;
+        }
+        java.util.Set<String> types = ConsoleViewModel.recipientTypes(p);
+        boolean forKeys = types.contains(LocalKeyRecipient.TYPE);
+        if (forKeys && vm.keyringUnlocked()) {
+            vm.loadFile(p, null);
+        } else if (forKeys) {
+            askKeyring(p, types.contains(PassphraseRecipient.TYPE));
+        } else {
+            vm.loadFile(p, askPassphrase(name).orElse(null));
+        }
+    }
+
+    private void askKeyring(Path p, boolean passphraseToo) {
+        String name = p.getFileName().toString();
+        Dialog<ButtonType> d = new Dialog<>();
+        d.initOwner(context.window());
+        d.setTitle("Encrypted model");
+        d.setHeaderText(name + " is encrypted for keys of the local keyring, which is locked.\n"
+                + "Unlock it to open the model in memory only; the keyring stays unlocked for every tab.");
+        PasswordField field = new PasswordField();
+        field.setId("console-keyring-passphrase");
+        field.setPromptText("keyring passphrase");
+        d.getDialogPane().setContent(field);
+        ButtonType unlock = new ButtonType("Unlock keyring", ButtonBar.ButtonData.OK_DONE);
+        ButtonType usePassphrase = new ButtonType("Use the file's passphrase…", ButtonBar.ButtonData.OTHER);
+        d.getDialogPane().getButtonTypes().add(unlock);
+        if (passphraseToo) {
+            d.getDialogPane().getButtonTypes().add(usePassphrase);
+        }
+        d.getDialogPane().getButtonTypes().add(ButtonType.CANCEL);
+        javafx.application.Platform.runLater(field::requestFocus);
+        Optional<ButtonType> choice = d.showAndWait();
+        if (choice.isPresent() && choice.get() == unlock) {
+            vm.unlockKeyringAndLoad(p, field.getText().toCharArray());
+        } else if (choice.isPresent() && choice.get() == usePassphrase) {
+            vm.loadFile(p, askPassphrase(name).orElse(null));
+        }
+        field.clear();
     }
 
     private static byte[] head(Path p) {

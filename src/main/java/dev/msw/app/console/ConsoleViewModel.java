@@ -1,11 +1,15 @@
 package dev.msw.app.console;
 
+import dev.msw.app.shell.SessionKeyring;
 import dev.msw.app.task.RunningTask;
 import dev.msw.app.task.TaskRunner;
 import dev.msw.core.AtomicOutput;
 import dev.msw.core.CancellationToken;
 import dev.msw.core.ProgressListener;
+import dev.msw.crypto.ArtifactHeader;
+import dev.msw.crypto.Identity;
 import dev.msw.crypto.PassphraseIdentity;
+import dev.msw.keys.LocalKeyring;
 import dev.msw.pipeline.BatchInputs;
 import dev.msw.pipeline.BatchRunner;
 import dev.msw.pipeline.BatchSummary;
@@ -27,7 +31,10 @@ import java.nio.file.Path;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -82,13 +89,15 @@ public final class ConsoleViewModel {
 
     private final TaskRunner tasks;
     private final Consumer<RunningTask> progressSink;
+    private final SessionKeyring keyring;
     private Pipeline pipeline;
     private String modelFile;
     private String loadedContract = "";
 
-    public ConsoleViewModel(TaskRunner tasks, Consumer<RunningTask> progressSink) {
+    public ConsoleViewModel(TaskRunner tasks, Consumer<RunningTask> progressSink, SessionKeyring keyring) {
         this.tasks = tasks;
         this.progressSink = progressSink;
+        this.keyring = keyring;
         contractText.addListener((o, was, now) -> validateContract(now));
     }
 
@@ -164,19 +173,66 @@ public final class ConsoleViewModel {
         load(file, () -> SampleModels.load(file, ProgressListener.NONE, CancellationToken.NONE), null);
     }
 
-    /** Loads a model file; {@code passphrase} opens an encrypted one (may be null for plain models). */
+    /**
+     * Loads a model file. An encrypted one is opened with {@code passphrase} (may be null) and with the
+     * session keyring's keys while it is unlocked, like {@code msw console --key}.
+     */
     public void loadFile(Path file, char[] passphrase) {
         String name = file.getFileName().toString();
+        LocalKeyring ring = keyring.keyring().orElse(null);
         load(name, () -> {
-            List<PassphraseIdentity> ids = passphrase == null ? List.of() : List.of(new PassphraseIdentity(passphrase));
+            List<Identity> ids = new ArrayList<>();
+            PassphraseIdentity pi = passphrase == null ? null : new PassphraseIdentity(passphrase);
+            if (pi != null) {
+                ids.add(pi);
+            }
+            if (ring != null) {
+                ids.add(ring.identity());
+            }
             try {
                 return ModelFiles.load(file, null, ids, ProgressListener.NONE, CancellationToken.NONE);
             } finally {
-                ids.forEach(PassphraseIdentity::destroy);
+                if (pi != null) {
+                    pi.destroy();
+                }
             }
         }, null);
         if (!models.contains(name)) {
             models.add(name);
+        }
+    }
+
+    /** Unlocks the session keyring (for every tab) with its passphrase, then loads the model with its keys. */
+    public void unlockKeyringAndLoad(Path file, char[] keyringPassphrase) {
+        Path ringPath = keyring.path();
+        busy.set(true);
+        message.set("Unlocking the keyring…");
+        track(tasks.run("Unlock the keyring", (p, c) -> {
+            try {
+                return LocalKeyring.open(ringPath, keyringPassphrase);
+            } finally {
+                Arrays.fill(keyringPassphrase, '\0');
+            }
+        }, ring -> {
+            busy.set(false);
+            keyring.adopt(ring);
+            loadFile(file, null);
+        }, this::fail));
+    }
+
+    /** Whether the session keyring is unlocked, so that models encrypted for its keys open without a question. */
+    public boolean keyringUnlocked() {
+        return keyring.isUnlocked();
+    }
+
+    /** The recipient types in an encrypted model's header ({@code local}, {@code passphrase}…); empty if unreadable. */
+    public static Set<String> recipientTypes(Path file) {
+        try {
+            Set<String> types = new HashSet<>();
+            ArtifactHeader.read(file).stanzas().forEach(st -> types.add(st.type()));
+            return types;
+        } catch (IOException | RuntimeException e) {
+            return Set.of();
         }
     }
 

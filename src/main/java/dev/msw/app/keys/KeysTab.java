@@ -5,7 +5,6 @@ import dev.msw.app.shell.WorkbenchTab;
 import dev.msw.audit.AuditLog;
 import dev.msw.backup.BackupJobStore;
 import dev.msw.keys.ArtifactFolders;
-import dev.msw.keys.LocalKeyring;
 import java.io.IOException;
 import javafx.application.Platform;
 import javafx.fxml.FXMLLoader;
@@ -36,7 +35,7 @@ public final class KeysTab implements WorkbenchTab {
         }
         KeysView view = loader.getController();
         BackupsViewModel backups = new BackupsViewModel(context.tasks(), BackupJobStore.standard(), Platform::runLater);
-        view.bind(new KeysViewModel(context.tasks(), LocalKeyring.defaultPath(), ArtifactFolders.standard()), backups,
+        view.bind(new KeysViewModel(context.tasks(), context.keyring(), ArtifactFolders.standard()), backups,
                 new AuditViewModel(AuditLog.standard()), context);
         backups.startScheduler(SCHEDULER_PERIOD_SECONDS);
         view.root().getStylesheets().add(KeysTab.class.getResource("/styles/keys.css").toExternalForm());

@@ -1,5 +1,6 @@
 package dev.msw.app.keys;
 
+import dev.msw.app.shell.SessionKeyring;
 import dev.msw.app.task.RunningTask;
 import dev.msw.app.task.TaskRunner;
 import dev.msw.core.CancellationToken;
@@ -40,7 +41,7 @@ public final class KeysViewModel {
     }
 
     private final TaskRunner tasks;
-    private final Path keyringPath;
+    private final SessionKeyring session;
     private final ArtifactFolders folderStore;
     private KeyBackend backend;
 
@@ -56,11 +57,12 @@ public final class KeysViewModel {
     private final TaskFeedback feedback = new TaskFeedback();
     private ArtifactInventory lastInventory;
 
-    public KeysViewModel(TaskRunner tasks, Path keyringPath, ArtifactFolders folderStore) {
+    public KeysViewModel(TaskRunner tasks, SessionKeyring session, ArtifactFolders folderStore) {
         this.tasks = tasks;
-        this.keyringPath = keyringPath;
+        this.session = session;
         this.folderStore = folderStore;
-        backendDescription.set("Keyring " + keyringPath + (LocalKeyring.exists(keyringPath) ? " (locked)" : " (not created yet)"));
+        session.addListener(this::followSession);
+        followSession();
         selectedKey.addListener((o, was, now) -> versions.setAll(now == null ? List.of() : now.versions()));
         try {
             folders.setAll(folderStore.list());
@@ -106,21 +108,57 @@ public final class KeysViewModel {
     }
 
     public Path keyringPath() {
-        return keyringPath;
+        return session.path();
     }
 
     // commands
 
-    /** Opens the local keyring with {@code passphrase}; the array is cleared afterwards. */
+    /** Unlocks the session keyring (for every tab) with {@code passphrase}; the array is cleared afterwards. */
     public boolean unlock(char[] passphrase) {
         try {
-            use(new LocalKeyBackend(LocalKeyring.open(keyringPath, passphrase)), "Keyring " + keyringPath + " (unlocked)");
+            session.unlock(passphrase);
             return true;
         } catch (IOException | RuntimeException e) {
             feedback.failed(e);
             return false;
         } finally {
             java.util.Arrays.fill(passphrase, '\0');
+        }
+    }
+
+    /**
+     * Follows the session keyring: shows its keys once it is unlocked (from this tab or any other) unless Vault
+     * Transit is in use, and forgets them when it is locked.
+     */
+    private void followSession() {
+        LocalKeyring ring = session.keyring().orElse(null);
+        boolean local = backend == null || backend instanceof LocalKeyBackend;
+        if (!local) {
+            return;
+        }
+        if (ring == null) {
+            backend = null;
+            connected.set(false);
+            keys.clear();
+            selectedKey.set(null);
+            backendDescription.set("Keyring " + session.path() + (session.exists() ? " (locked)" : " (not created yet)"));
+            return;
+        }
+        try {
+            if (backend instanceof LocalKeyBackend lb && lb.keyring() == ring) {
+                reloadKeys();
+            } else {
+                use(new LocalKeyBackend(ring), "Keyring " + session.path() + " (unlocked)");
+            }
+        } catch (IOException | RuntimeException e) {
+            feedback.failed(e);
+        }
+    }
+
+    /** Tells the other tabs that the session keyring's keys changed here. */
+    private void announceLocalChange() {
+        if (backend instanceof LocalKeyBackend) {
+            session.keysChanged();
         }
     }
 
@@ -151,6 +189,7 @@ public final class KeysViewModel {
             requireBackend();
             KeyInfo k = backend.create(name.trim());
             reloadKeys();
+            announceLocalChange();
             selectedKey.set(keys.stream().filter(x -> x.name().equals(k.name())).findFirst().orElse(null));
             feedback.ok("Created key " + k.name() + " (" + k.backend() + ", v1).");
         } catch (IOException | RuntimeException e) {
@@ -314,6 +353,7 @@ public final class KeysViewModel {
     private void reloadQuietly() {
         try {
             reloadKeys();
+            announceLocalChange();
         } catch (IOException | RuntimeException e) {
             feedback.failed(e);
         }

@@ -2,6 +2,7 @@ package dev.msw.app.vault;
 
 import dev.msw.app.shell.AppContext;
 import dev.msw.app.shell.WorkbenchTab;
+import dev.msw.secrets.local.LocalSecretStore;
 import java.io.IOException;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Node;
@@ -27,7 +28,7 @@ public final class VaultTab implements WorkbenchTab {
             throw new IllegalStateException("the Vault tab layout fxml/vault.fxml is missing or broken", e);
         }
         VaultView view = loader.getController();
-        VaultViewModel vm = new VaultViewModel(context.tasks());
+        VaultViewModel vm = new VaultViewModel(context.tasks(), context.keyring(), LocalSecretStore.defaultPath());
         view.bind(vm, new VaultPoliciesModel(vm), context);
         view.root().getStylesheets().add(VaultTab.class.getResource("/styles/vault.css").toExternalForm());
         return view.root();

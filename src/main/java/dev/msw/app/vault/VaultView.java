@@ -2,7 +2,6 @@ package dev.msw.app.vault;
 
 import dev.msw.app.shell.AppContext;
 import dev.msw.app.vault.VaultViewModel.StoreKind;
-import dev.msw.keys.LocalKeyring;
 import dev.msw.secrets.Environments;
 import dev.msw.secrets.local.LocalSecretStore;
 import dev.msw.secrets.vault.ConnectionProfiles;
@@ -116,11 +115,11 @@ public final class VaultView {
         mountField.managedProperty().bind(vaultButton.selectedProperty());
         mountField.visibleProperty().bind(vaultButton.selectedProperty());
         secretField.promptTextProperty().bind(Bindings.createStringBinding(() -> localButton.isSelected()
-                ? "keyring passphrase" : switch (authChoice.getValue()) {
+                ? (context.keyring().isUnlocked() ? "keyring unlocked: none needed" : "keyring passphrase") : switch (authChoice.getValue()) {
                     case "userpass" -> "password";
                     case "approle" -> "secret id";
                     default -> "token (empty: VAULT_TOKEN)";
-                }, localButton.selectedProperty(), authChoice.valueProperty()));
+                }, localButton.selectedProperty(), authChoice.valueProperty(), context.keyring().unlockedProperty()));
         userField.disableProperty().bind(authChoice.valueProperty().isEqualTo("token"));
         g.selectedToggleProperty().addListener((o, a, b) -> {
             if (b == null) {
@@ -169,13 +168,7 @@ public final class VaultView {
         secretField.clear();
         if (localButton.isSelected()) {
             String role = roleField.getText().isBlank() ? null : roleField.getText().strip();
-            vm.connect(StoreKind.LOCAL, () -> {
-                try {
-                    return LocalSecretStore.open(LocalSecretStore.defaultPath(), LocalKeyring.defaultPath(), secret, role);
-                } finally {
-                    java.util.Arrays.fill(secret, '\0');
-                }
-            });
+            vm.unlockLocal(secret, role);
             return;
         }
         String address = addressField.getText().strip();

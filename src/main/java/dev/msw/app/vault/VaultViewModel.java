@@ -1,6 +1,7 @@
 package dev.msw.app.vault;
 
 import dev.msw.app.shell.ErrorDialogs;
+import dev.msw.app.shell.SessionKeyring;
 import dev.msw.app.task.TaskRunner;
 import dev.msw.secrets.Environments;
 import dev.msw.secrets.MetadataSettings;
@@ -16,6 +17,8 @@ import dev.msw.secrets.VersionInfo;
 import dev.msw.secrets.local.LocalSecretStore;
 import dev.msw.secrets.vault.VaultSecretStore;
 import dev.msw.secrets.vault.VaultSession;
+import dev.msw.keys.LocalKeyring;
+import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,9 +70,16 @@ public final class VaultViewModel {
 
     private final TaskRunner tasks;
     private final Map<StoreKind, SecretStore> open = new EnumMap<>(StoreKind.class);
+    private final SessionKeyring keyring;
+    private final Path localStorePath;
+    private String localRole;
 
-    public VaultViewModel(TaskRunner tasks) {
+    /** The local store lives at {@code localStorePath}, encrypted with the session keyring shared by every tab. */
+    public VaultViewModel(TaskRunner tasks, SessionKeyring keyring, Path localStorePath) {
         this.tasks = tasks;
+        this.keyring = keyring;
+        this.localStorePath = localStorePath;
+        keyring.addListener(this::followKeyring);
         for (SecretOperation op : SecretOperation.values()) {
             allowed.put(op, new ReadOnlyBooleanWrapper(false));
         }
@@ -172,10 +182,63 @@ public final class VaultViewModel {
         });
     }
 
+    /**
+     * Unlocks the local store: with the session keyring if it is unlocked already, else unlocks that keyring
+     * (creating it if there is none yet) with {@code passphrase}, for every tab. The array is cleared.
+     */
+    public void unlockLocal(char[] passphrase, String role) {
+        localRole = role;
+        LocalKeyring ring = keyring.keyring().orElse(null);
+        if (ring != null) {
+            java.util.Arrays.fill(passphrase, '\0');
+            connectLocal(ring);
+            return;
+        }
+        Path ringPath = keyring.path();
+        run("Connecting", (progress, cancel) -> {
+            try {
+                return LocalKeyring.exists(ringPath) ? LocalKeyring.open(ringPath, passphrase)
+                        : LocalKeyring.create(ringPath, passphrase);
+            } finally {
+                java.util.Arrays.fill(passphrase, '\0');
+            }
+        }, keyring::adopt); // the keyring listener then opens the store
+    }
+
+    private void connectLocal(LocalKeyring ring) {
+        String role = localRole;
+        run("Connecting", (progress, cancel) -> LocalSecretStore.open(localStorePath, ring, role), st -> {
+            SecretStore old = open.put(StoreKind.LOCAL, st);
+            if (old != null && old != st) {
+                old.close();
+            }
+            storeKind.set(StoreKind.LOCAL);
+            activate(st);
+            keyring.keysChanged(); // the store may have added its key to the keyring
+        });
+    }
+
+    /** The session keyring was unlocked or locked in some tab: open or close the local store to match. */
+    private void followKeyring() {
+        LocalKeyring ring = keyring.keyring().orElse(null);
+        if (ring == null && open.containsKey(StoreKind.LOCAL)) {
+            open.remove(StoreKind.LOCAL).close();
+            if (storeKind.get() == StoreKind.LOCAL) {
+                switchTo(StoreKind.LOCAL);
+            }
+        } else if (ring != null && !open.containsKey(StoreKind.LOCAL) && storeKind.get() == StoreKind.LOCAL && !busy.get()) {
+            connectLocal(ring);
+        }
+    }
+
     /** One click: switch to the other store if it is already open (else the view asks for its credentials). */
     public boolean switchTo(StoreKind kind) {
         SecretStore st = open.get(kind);
         storeKind.set(kind);
+        if (st == null && kind == StoreKind.LOCAL && keyring.isUnlocked() && !busy.get()) {
+            connectLocal(keyring.keyring().orElseThrow());
+            return true;
+        }
         if (st == null) {
             store.set(null);
             identityText.set(kind == StoreKind.VAULT ? "Vault: not connected" : "Local store: locked");

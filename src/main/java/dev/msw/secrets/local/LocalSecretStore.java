@@ -47,13 +47,15 @@ public final class LocalSecretStore implements SecretStore {
 
     private final LocalStoreFile file;
     private final LocalKeyring keyring;
+    private final boolean ownsKeyring;
     private final String role;
     private LocalStoreData data;
     private long loadedStamp;
 
-    private LocalSecretStore(LocalStoreFile file, LocalKeyring keyring, String role) {
+    private LocalSecretStore(LocalStoreFile file, LocalKeyring keyring, boolean ownsKeyring, String role) {
         this.file = file;
         this.keyring = keyring;
+        this.ownsKeyring = ownsKeyring;
         this.role = role;
         reload();
         if (!OWNER.equals(role) && !data.roles.containsKey(role)) {
@@ -82,7 +84,16 @@ public final class LocalSecretStore implements SecretStore {
             throw new SecretsException("The keyring " + keyringPath + " cannot be opened", e.getMessage(),
                     "check the file and its permissions", e);
         }
-        return new LocalSecretStore(new LocalStoreFile(storePath, ring), ring, role == null ? OWNER : role);
+        return new LocalSecretStore(new LocalStoreFile(storePath, ring), ring, true, role == null ? OWNER : role);
+    }
+
+    /**
+     * Opens the store with a keyring that stays the caller's: {@link #close()} leaves it open (the GUI's session
+     * keyring, shared by every tab).
+     */
+    public static LocalSecretStore open(Path storePath, LocalKeyring sharedKeyring, String role) {
+        return new LocalSecretStore(new LocalStoreFile(storePath, sharedKeyring), sharedKeyring, false,
+                role == null ? OWNER : role);
     }
 
     @Override
@@ -387,7 +398,9 @@ public final class LocalSecretStore implements SecretStore {
 
     @Override
     public void close() {
-        keyring.close();
+        if (ownsKeyring) {
+            keyring.close();
+        }
     }
 
     // ---- internals -----------------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.msw.app.artifacts.ArtifactsViewModel.KeyringState;
+import dev.msw.app.shell.SessionKeyring;
 import dev.msw.app.task.ImmediateTaskRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +30,7 @@ class ArtifactsViewModelTest {
     void setUp() {
         previousConfig = System.getProperty("msw.config.dir");
         System.setProperty("msw.config.dir", dir.resolve("config").toString());
-        vm = new ArtifactsViewModel(new ImmediateTaskRunner(), dir.resolve("config/keyring.p12"));
+        vm = new ArtifactsViewModel(new ImmediateTaskRunner(), new SessionKeyring(dir.resolve("config/keyring.p12")));
         new Random(3).nextBytes(plain);
     }
 
@@ -53,7 +54,9 @@ class ArtifactsViewModelTest {
         assertEquals(List.of("team"), vm.keyNames());
         assertTrue(vm.chosenKeys().contains("team"), "a new key is chosen as recipient");
 
-        ArtifactsViewModel next = new ArtifactsViewModel(new ImmediateTaskRunner(), dir.resolve("config/keyring.p12"));
+        // another session (the app started again) finds the keyring locked
+        ArtifactsViewModel next = new ArtifactsViewModel(new ImmediateTaskRunner(),
+                new SessionKeyring(dir.resolve("config/keyring.p12")));
         assertEquals(KeyringState.LOCKED, next.keyringStateProperty().get());
         next.unlock("wrong passphrase");
         assertFalse(next.resultOkProperty().get());
@@ -104,7 +107,7 @@ class ArtifactsViewModelTest {
         vm.decrypt(t -> { });
         assertTrue(vm.resultOkProperty().get(), vm.resultProperty().get());
 
-        ArtifactsViewModel stranger = new ArtifactsViewModel(new ImmediateTaskRunner(), dir.resolve("none.p12"));
+        ArtifactsViewModel stranger = new ArtifactsViewModel(new ImmediateTaskRunner(), new SessionKeyring(dir.resolve("none.p12")));
         stranger.addFiles(List.of(enc));
         stranger.passphraseProperty().set("not it");
         stranger.outputFolderProperty().set(Files.createDirectories(dir.resolve("stranger")));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.msw.app.shell.SessionKeyring;
 import dev.msw.app.task.ImmediateTaskRunner;
 import dev.msw.pipeline.StageExamples;
 import dev.msw.pipeline.StageStatus;
@@ -27,7 +28,7 @@ class ConsoleViewModelTest {
     void setUp() {
         previousConfig = System.getProperty("msw.config.dir");
         System.setProperty("msw.config.dir", tmp.toString());
-        vm = new ConsoleViewModel(new ImmediateTaskRunner(), t -> { });
+        vm = new ConsoleViewModel(new ImmediateTaskRunner(), t -> { }, new SessionKeyring(tmp.resolve("keyring.p12")));
     }
 
     @AfterEach

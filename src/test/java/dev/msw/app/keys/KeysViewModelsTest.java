@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.msw.app.shell.SessionKeyring;
 import dev.msw.app.task.ImmediateTaskRunner;
 import dev.msw.audit.AuditEvent;
 import dev.msw.audit.AuditLog;
@@ -109,7 +110,7 @@ class KeysViewModelsTest {
         Path models = Files.createDirectories(tmp.resolve("models"));
         KeyFixtures.encrypt(models.resolve("a.msw"), KeyFixtures.plaintext(1000, 1), List.of(ring.recipient("team")));
         ArtifactFolders folders = new ArtifactFolders(tmp.resolve("folders.json"));
-        KeysViewModel vm = new KeysViewModel(new ImmediateTaskRunner(), ring.path(), folders);
+        KeysViewModel vm = new KeysViewModel(new ImmediateTaskRunner(), new SessionKeyring(ring.path()), folders);
         assertFalse(vm.unlock("wrong passphrase".toCharArray()));
         assertTrue(vm.feedback().messageProperty().get().contains("Wrong passphrase"), vm.feedback().messageProperty().get());
         assertTrue(vm.unlock(KeyFixtures.PASSPHRASE.toCharArray()));

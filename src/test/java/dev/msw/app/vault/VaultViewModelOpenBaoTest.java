@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.msw.app.shell.SessionKeyring;
 import dev.msw.app.task.ImmediateTaskRunner;
 import dev.msw.secrets.Environments;
 import dev.msw.secrets.SecretOperation;
@@ -67,7 +68,8 @@ class VaultViewModelOpenBaoTest {
                 + " mount_point=sys.argv[3])\n", BAO.address(), token, mount);
         assertEquals(0, w.exitCode(), w.toString());
 
-        VaultViewModel vm = new VaultViewModel(new ImmediateTaskRunner());
+        VaultViewModel vm = new VaultViewModel(new ImmediateTaskRunner(), new SessionKeyring(dir.resolve("keyring.p12")),
+                dir.resolve("secrets.msw"));
         vm.connect(VaultViewModel.StoreKind.VAULT, this::vault);
         assertTrue(vm.identityTextProperty().get().contains("root"), vm.identityTextProperty().get());
         assertEquals("development", vm.environmentProperty().get());
