@@ -49,6 +49,22 @@ class LocalSecretStoreTest {
     }
 
     @Test
+    void aSharedKeyringStaysOpenWhenTheStoreCloses() throws Exception {
+        dev.msw.keys.LocalKeyring ring = dev.msw.keys.LocalKeyring.create(dir.resolve("keyring.p12"), PASS.clone());
+        try (LocalSecretStore st = LocalSecretStore.open(dir.resolve("secrets.msw"), ring, null)) {
+            st.write("development", "api", Map.of("key", "shared-ring"), null);
+        }
+        // the keyring can still write (its passphrase was not cleared): a new key and the store again
+        ring.createKey("after-close");
+        try (LocalSecretStore st = LocalSecretStore.open(dir.resolve("secrets.msw"), ring, null)) {
+            assertEquals("shared-ring", st.read("development", "api", 0).data().get("key"));
+        }
+        try (LocalSecretStore st = open(null)) {
+            assertEquals("shared-ring", st.read("development", "api", 0).data().get("key"), "the keyring on disk is intact");
+        }
+    }
+
+    @Test
     void versionsDeleteUndeleteDestroyAndCasLikeKvV2() throws Exception {
         try (LocalSecretStore st = open(null)) {
             assertEquals(1, st.write("production", "db", Map.of("password", "hunter2-prod"), 0));
