@@ -116,6 +116,11 @@ public final class KeysViewModel {
     /** Unlocks the session keyring (for every tab) with {@code passphrase}; the array is cleared afterwards. */
     public boolean unlock(char[] passphrase) {
         try {
+            if (session.isUnlocked()) { // unlocked in another tab (or before Vault was used here): switch back to it
+                backend = null;
+                followSession();
+                return true;
+            }
             session.unlock(passphrase);
             return true;
         } catch (IOException | RuntimeException e) {

@@ -80,17 +80,22 @@ public final class SessionKeyring {
         }
     }
 
-    /** Makes a keyring opened elsewhere (off the FX thread) the session's one. */
+    /**
+     * Makes a keyring opened elsewhere (off the FX thread) the session's one. If the session is unlocked
+     * already, the keyring every tab holds stays and {@code ring} is closed (tabs never hold a closed one).
+     */
     public LocalKeyring adopt(LocalKeyring ring) {
         if (!ring.path().toAbsolutePath().normalize().equals(path.toAbsolutePath().normalize())) {
             throw new IllegalArgumentException("the keyring " + ring.path() + " is not the session's keyring " + path);
         }
-        LocalKeyring old = keyring.get();
+        LocalKeyring current = keyring.get();
+        if (current != null && current != ring) {
+            ring.close();
+            fire();
+            return current;
+        }
         keyring.set(ring);
         unlocked.set(true);
-        if (old != null && old != ring) {
-            old.close();
-        }
         fire();
         return ring;
     }

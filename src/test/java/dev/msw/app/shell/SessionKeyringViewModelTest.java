@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.msw.app.artifacts.ArtifactsViewModel;
 import dev.msw.app.artifacts.ArtifactsViewModel.KeyringState;
+import dev.msw.app.artifacts.LegacyImportViewModel;
 import dev.msw.app.console.ConsoleViewModel;
 import dev.msw.app.keys.KeysViewModel;
 import dev.msw.app.task.ImmediateTaskRunner;
@@ -19,6 +20,7 @@ import dev.msw.app.vault.VaultViewModel;
 import dev.msw.core.CancellationToken;
 import dev.msw.core.ProgressListener;
 import dev.msw.crypto.ArtifactEncryptor;
+import dev.msw.crypto.ArtifactHeader;
 import dev.msw.crypto.Recipient;
 import dev.msw.keys.ArtifactFolders;
 import dev.msw.keys.KeyInfo;
@@ -26,6 +28,7 @@ import dev.msw.keys.LocalKeyring;
 import dev.msw.pipeline.LoadedModel;
 import dev.msw.pipeline.SampleModels;
 import dev.msw.secrets.local.LocalSecretStore;
+import dev.msw.testsupport.Peers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -136,6 +139,56 @@ class SessionKeyringViewModelTest {
         assertEquals(KeyringState.UNLOCKED, artifacts.keyringStateProperty().get(), vault.messageProperty().get());
         assertTrue(keys.connectedProperty().get());
         assertInstanceOf(LocalSecretStore.class, vault.storeProperty().get());
+    }
+
+    @Test
+    void legacyImportUnlocksTheSessionKeyringOnceThenUsesIt() throws Exception {
+        Path ringPath = Files.createDirectories(dir.resolve("config")).resolve("keyring.p12");
+        LocalKeyring made = LocalKeyring.create(ringPath, PASS.toCharArray());
+        made.createKey("team");
+        made.close();
+        Path script = Files.writeString(dir.resolve("s.py"), String.join("\n",
+                "import pickle, sys",
+                "from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes",
+                "key = bytes(range(32)); iv = bytes(16)",
+                "data = pickle.dumps({'layer1': [0.1, 0.2, 0.3]})",
+                "data += b'\\0' * (16 - len(data) % 16)",
+                "enc = Cipher(algorithms.AES(key), modes.CBC(iv)).encryptor()",
+                "open(sys.argv[1], 'wb').write(iv + enc.update(data) + enc.finalize())"));
+        Path legacy = dir.resolve("weights.bin");
+        Peers.Run python = Peers.exec(60, dir, Peers.python(), script, legacy);
+        assertEquals(0, python.exitCode(), python.toString());
+
+        SessionKeyring session = new SessionKeyring(ringPath);
+        ArtifactsViewModel artifacts = new ArtifactsViewModel(new ImmediateTaskRunner(), session);
+        LegacyImportViewModel importer = new LegacyImportViewModel(session);
+        importer.sourceProperty().set(legacy);
+        importer.keyHexProperty().set("000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f");
+        importer.read(new ImmediateTaskRunner());
+        assertTrue(importer.contentProperty().get().plain(), importer.messageProperty().get());
+        importer.keyNameProperty().set("team");
+        importer.destinationProperty().set(dir.resolve("first.pkl.msw"));
+        importer.keyringPassphraseProperty().set(PASS);
+        importer.importNow(new ImmediateTaskRunner());
+        assertTrue(importer.messageProperty().get().startsWith("Imported to"), importer.messageProperty().get());
+        assertEquals("", importer.keyringPassphraseProperty().get(), "the passphrase is not kept in the field");
+        assertEquals(KeyringState.UNLOCKED, artifacts.keyringStateProperty().get(), "the import unlocked it for every tab");
+
+        importer.destinationProperty().set(dir.resolve("second.pkl.msw"));
+        importer.importNow(new ImmediateTaskRunner());
+        assertTrue(importer.messageProperty().get().startsWith("Imported to"), importer.messageProperty().get());
+        assertEquals("team", ArtifactHeader.read(dir.resolve("second.pkl.msw")).stanzas().get(0).args().get(0));
+    }
+
+    @Test
+    void aSecondUnlockKeepsTheKeyringEveryTabHolds() throws Exception {
+        Path ringPath = Files.createDirectories(dir.resolve("config")).resolve("keyring.p12");
+        SessionKeyring session = new SessionKeyring(ringPath);
+        LocalKeyring first = session.create(PASS.toCharArray());
+        assertSame(first, session.unlock(PASS.toCharArray()));
+        assertSame(first, session.adopt(LocalKeyring.open(ringPath, PASS.toCharArray())));
+        first.createKey("still-usable"); // saving needs the passphrase, so it was not cleared
+        assertEquals(List.of("still-usable"), LocalKeyring.open(ringPath, PASS.toCharArray()).keyNames());
     }
 
     @Test
