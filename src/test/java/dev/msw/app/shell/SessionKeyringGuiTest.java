@@ -119,4 +119,25 @@ class SessionKeyringGuiTest extends GuiTest {
         assertEquals(loaded, vm.modelProperty().get(), "a model already open stays open");
         Screenshots.save(main.root(), "session-vault-locked");
     }
+
+    @Test
+    void consoleOffersToUnlockALockedKeyringForEveryTab(FxRobot robot) throws Exception {
+        selectTab(robot, "console");
+        ConsoleView console = (ConsoleView) tabContent("console").getProperties().get(ConsoleView.class);
+        ConsoleViewModel vm = console.viewModel();
+        waitUntil(() -> vm.modelProperty().get() != null && !vm.busyProperty().get());
+        // the question is modal: open it later on the FX thread so the robot can answer it
+        javafx.application.Platform.runLater(() -> console.openModel(model));
+        waitUntil(() -> robot.lookup("#console-keyring-passphrase").tryQuery().isPresent());
+        javafx.stage.Window dialog = robot.lookup("#console-keyring-passphrase").query().getScene().getWindow();
+        Screenshots.saveWindow(dialog, "session-console-unlock-question");
+        robot.clickOn("#console-keyring-passphrase").write(PASS);
+        robot.clickOn("Unlock keyring");
+        waitUntil(() -> vm.modelProperty().get() != null && vm.modelProperty().get().encrypted() && !vm.busyProperty().get());
+        assertTrue(main.keyring().isUnlocked());
+        assertTrue(keyringStatus(robot).getText().startsWith("Keyring unlocked"), keyringStatus(robot).getText());
+        ArtifactsViewModel artifacts = (ArtifactsViewModel) tabContent("artifacts").getProperties().get(ArtifactsView.MODEL_KEY);
+        assertEquals(ArtifactsViewModel.KeyringState.UNLOCKED, artifacts.keyringStateProperty().get());
+        Screenshots.save(main.root(), "session-console-unlocked-from-console");
+    }
 }
