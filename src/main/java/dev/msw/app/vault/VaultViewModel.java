@@ -225,6 +225,7 @@ public final class VaultViewModel {
             open.remove(StoreKind.LOCAL).close();
             if (storeKind.get() == StoreKind.LOCAL) {
                 switchTo(StoreKind.LOCAL);
+                message.set("The keyring was locked, so the local store is locked too.");
             }
         } else if (ring != null && !open.containsKey(StoreKind.LOCAL) && storeKind.get() == StoreKind.LOCAL && !busy.get()) {
             connectLocal(ring);

@@ -115,6 +115,7 @@ class SessionKeyringViewModelTest {
         assertFalse(keys.connectedProperty().get());
         assertTrue(keys.keys().isEmpty());
         assertNull(vault.storeProperty().get(), "locking the keyring locks the local secret store");
+        assertTrue(vault.messageProperty().get().startsWith("The keyring was locked"), vault.messageProperty().get());
         console.loadFile(model, null);
         assertNotNull(console.errorProperty().get(), "a locked keyring opens nothing");
         assertSame(loaded, console.modelProperty().get(), "the model loaded before stays");
