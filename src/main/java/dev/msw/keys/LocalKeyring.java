@@ -34,8 +34,8 @@ import javax.crypto.SecretKey;
  * The embedded keyring: named, versioned AES-256 key-encryption keys in a passphrase-protected PKCS#12 file
  * ({@code keytool -list -keystore keyring.p12} reads it). Version N of key {@code team} is the secret-key
  * entry {@code team@vN}; its creation time is the entry's creation date. Every change is written to a
- * temporary file and renamed, so the keyring on disk is always complete. Not thread-safe; one instance per
- * session.
+ * temporary file and renamed, so the keyring on disk is always complete. Thread-safe: the GUI shares one
+ * instance between tabs and background tasks, so every method that reads or changes the key store locks it.
  */
 public final class LocalKeyring implements KeyLookup {
     public static final String FILE_NAME = "keyring.p12";
@@ -127,7 +127,7 @@ public final class LocalKeyring implements KeyLookup {
     }
 
     /** Creates version 1 of a new key; refuses if the name exists. */
-    public KeyVersion createKey(String name) throws IOException {
+    public synchronized KeyVersion createKey(String name) throws IOException {
         requireValidName(name);
         if (latestVersion(name).isPresent()) {
             throw new KeyringException("Key '" + name + "' already exists in " + path, "names are unique",
@@ -137,7 +137,7 @@ public final class LocalKeyring implements KeyLookup {
     }
 
     /** Adds the next version of an existing key (key rotation); older versions stay for decryption. */
-    public KeyVersion addVersion(String name) throws IOException {
+    public synchronized KeyVersion addVersion(String name) throws IOException {
         int latest = latestVersion(name).orElseThrow(() -> unknownKey(name));
         return store(name, latest + 1);
     }
@@ -157,7 +157,7 @@ public final class LocalKeyring implements KeyLookup {
     }
 
     /** Every version of every key, by name then version. */
-    public List<KeyVersion> list() {
+    public synchronized List<KeyVersion> list() {
         List<KeyVersion> out = new ArrayList<>();
         try {
             for (String alias : Collections.list(store.aliases())) {
@@ -173,16 +173,16 @@ public final class LocalKeyring implements KeyLookup {
         return out;
     }
 
-    public List<String> keyNames() {
+    public synchronized List<String> keyNames() {
         return list().stream().map(KeyVersion::name).distinct().toList();
     }
 
-    public OptionalInt latestVersion(String name) {
+    public synchronized OptionalInt latestVersion(String name) {
         return list().stream().filter(k -> k.name().equals(name)).mapToInt(KeyVersion::version).max();
     }
 
     @Override
-    public Optional<SecretKey> find(String name, int version) {
+    public synchronized Optional<SecretKey> find(String name, int version) {
         if (!NAME.matcher(name).matches() || version < 1) {
             return Optional.empty();
         }
@@ -250,7 +250,7 @@ public final class LocalKeyring implements KeyLookup {
     }
 
     /** Clears the passphrase held in memory; the instance is unusable afterwards. */
-    public void close() {
+    public synchronized void close() {
         Arrays.fill(passphrase, '\0');
     }
 }
