@@ -52,8 +52,10 @@ public final class AuditLog {
             Files.createDirectories(file.toAbsolutePath().getParent());
             try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                     StandardOpenOption.WRITE); FileLock lock = ch.lock()) {
-                String prev = lastHash(ch);
-                long seq = countLines(ch);
+                // the chain continues from the last entry alone: one read of the file's tail, whatever its length
+                JsonNode last = lastEntry(ch);
+                String prev = last == null ? GENESIS : last.path("hash").asText(GENESIS);
+                long seq = last == null ? 0 : last.path("seq").asLong(0);
                 ObjectNode node = JSON.createObjectNode();
                 node.put("seq", seq + 1);
                 node.put("time", Instant.now().toString());
@@ -155,30 +157,24 @@ public final class AuditLog {
         return sorted;
     }
 
-    private static String lastHash(FileChannel ch) throws IOException {
-        String last = lastLine(ch);
-        if (last == null) {
-            return GENESIS;
-        }
-        return JSON.readTree(last).path("hash").asText(GENESIS);
-    }
-
-    private static String lastLine(FileChannel ch) throws IOException {
+    /** The last entry, parsed; null when the log is empty. Reads backwards from the end until a whole line is in. */
+    private static JsonNode lastEntry(FileChannel ch) throws IOException {
         long size = ch.size();
-        if (size == 0) {
-            return null;
+        int window = (int) Math.min(size, 4096);
+        while (window > 0) {
+            java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(window);
+            while (buf.hasRemaining() && ch.read(buf, size - window + buf.position()) > 0) {
+                // a positional read may return fewer bytes than asked; keep reading until the window is full
+            }
+            String tail = new String(buf.array(), 0, buf.position(), StandardCharsets.UTF_8).stripTrailing();
+            int nl = tail.lastIndexOf('\n');
+            if (nl >= 0 || window == size) {
+                String line = tail.substring(nl + 1);
+                return line.isEmpty() ? null : JSON.readTree(line);
+            }
+            window = (int) Math.min(size, (long) window * 4);   // an entry longer than the window: read more
         }
-        int window = (int) Math.min(size, 64 * 1024);
-        java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(window);
-        ch.read(buf, size - window);
-        String tail = new String(buf.array(), 0, buf.position(), StandardCharsets.UTF_8).stripTrailing();
-        int nl = tail.lastIndexOf('\n');
-        return nl >= 0 ? tail.substring(nl + 1) : tail;
-    }
-
-    private static long countLines(FileChannel ch) throws IOException {
-        String last = lastLine(ch);
-        return last == null ? 0 : JSON.readTree(last).path("seq").asLong(0);
+        return null;
     }
 
     /** A stored entry. */

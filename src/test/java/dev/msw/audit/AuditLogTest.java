@@ -65,4 +65,23 @@ class AuditLogTest {
         Files.write(log.file(), lines);
         assertFalse(log.verify().intact());
     }
+
+    @Test
+    void entriesLongerThanTheTailWindowKeepTheChainAndSequence() throws Exception {
+        AuditLog log = logWith(2);
+        log.append(new AuditEvent("sign", "x".repeat(20_000) + "\u00e9", "success", null, Map.of("note", "y".repeat(9_000))));
+        AuditLog.AuditEntry next = log.append(new AuditEvent("verify", "model.onnx", "success", null, Map.of()));
+        assertEquals(4, next.seq());
+        AuditLog.AuditVerification v = log.verify();
+        assertTrue(v.intact(), v.message());
+        assertEquals(4, v.entries());
+    }
+
+    @Test
+    void appendContinuesAfterTrailingBlankLines() throws Exception {
+        AuditLog log = logWith(3);
+        Files.writeString(log.file(), "\n\n", java.nio.file.StandardOpenOption.APPEND);
+        AuditLog.AuditEntry next = log.append(new AuditEvent("verify", "model.onnx", "success", null, Map.of()));
+        assertEquals(4, next.seq());
+    }
 }

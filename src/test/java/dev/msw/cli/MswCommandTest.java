@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.msw.testsupport.Cli;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 class MswCommandTest {
     @Test
@@ -26,5 +27,30 @@ class MswCommandTest {
         Cli.Result r = Cli.run("--help");
         assertEquals(0, r.exitCode(), r::toString);
         assertTrue(r.out().contains("gui"), r::toString);
+    }
+
+    @Test
+    void aVerbRunBuildsOnlyThatVerbAndPrintsTheSameHelpAsTheWholeTree() {
+        for (String verb : MswCommand.commandLine().getSubcommands().keySet()) {
+            CommandLine lazy = MswCommand.commandLineFor(verb, "--help");
+            assertEquals(java.util.Set.of(verb), lazy.getSubcommands().keySet());
+            assertEquals(help(MswCommand.commandLine(), verb), help(lazy, verb), verb);
+        }
+    }
+
+    @Test
+    void optionsAndUnknownVerbsGetTheWholeTree() {
+        int all = MswCommand.commandLine().getSubcommands().size();
+        assertTrue(all > 5);
+        assertEquals(all, MswCommand.commandLineFor("--help").getSubcommands().size());
+        assertEquals(all, MswCommand.commandLineFor("sigh").getSubcommands().size());
+        assertEquals(all, MswCommand.commandLineFor().getSubcommands().size());
+    }
+
+    private static String help(CommandLine cl, String verb) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        cl.setOut(new java.io.PrintWriter(out, true));
+        assertEquals(0, cl.execute(verb, "--help"));
+        return out.toString();
     }
 }

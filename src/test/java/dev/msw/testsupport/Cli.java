@@ -20,7 +20,7 @@ public final class Cli {
     public static Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cl = MswCommand.commandLine();
+        CommandLine cl = MswCommand.commandLineFor(args);   // the tree a real 'msw' process builds
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         int code = cl.execute(args);

@@ -66,6 +66,7 @@ public final class DecryptCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        ArtifactBatch.startCipherWarmup();   // JIT warm-up on another core while the keys are unlocked
         boolean toStream = "-".equals(output) || (Files.exists(Path.of(output)) && !Files.isRegularFile(Path.of(output))
                 && !Files.isDirectory(Path.of(output)));
         List<ArtifactBatch.Item> plan = toStream ? List.of() : ArtifactBatch.planDecrypt(input, Path.of(output));

@@ -67,6 +67,7 @@ public final class EncryptCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        ArtifactBatch.startCipherWarmup();   // JIT warm-up on another core while the keys are unlocked
         if (keys.isEmpty() && passphraseFiles.isEmpty() && !askPassphrase && transitKeys.isEmpty()) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "Name at least one recipient: --key NAME, --vault-transit KEYNAME, --passphrase-file FILE or --ask-passphrase");
