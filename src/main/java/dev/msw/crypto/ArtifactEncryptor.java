@@ -89,12 +89,37 @@ public final class ArtifactEncryptor {
         byte[] fileId = new byte[ArtifactHeader.FILE_ID_LENGTH];
         random.nextBytes(salt);
         random.nextBytes(fileId);
-        FileKey fileKey = FileKey.generate(random);
+        FileKeyIssuer issuer = recipients.stream().filter(FileKeyIssuer.class::isInstance)
+                .map(FileKeyIssuer.class::cast).findFirst().orElse(null);
+        List<Recipient> wrapping = new ArrayList<>(recipients);
+        FileKey fileKey;
+        if (issuer == null) {
+            fileKey = FileKey.generate(random);
+        } else {
+            FileKeyIssuer.Issued issued = issuer.issue(fileId.clone());
+            fileKey = issued.fileKey();
+            wrapping.set(wrapping.indexOf(issuer), issuedStanza(issuer, issued.stanza()));
+        }
         try {
-            return encrypt(in, out, plaintextLength, fileKey, salt, fileId, recipients, progress, cancel);
+            return encrypt(in, out, plaintextLength, fileKey, salt, fileId, wrapping, progress, cancel);
         } finally {
             fileKey.destroy();
         }
+    }
+
+    /** Stands in for the issuer, which already produced its stanza together with the key. */
+    private static Recipient issuedStanza(FileKeyIssuer issuer, Stanza stanza) {
+        return new Recipient() {
+            @Override
+            public Stanza wrap(FileKey fileKey, byte[] fileId) {
+                return stanza;
+            }
+
+            @Override
+            public String describe() {
+                return issuer.describe();
+            }
+        };
     }
 
     /** The deterministic core, also used by the test vectors (fixed key, salt and file id). */

@@ -148,6 +148,24 @@ class VaultTransitOpenBaoTest {
     }
 
     @Test
+    void newFilesTakeTheirFileKeyFromTransitDatakey(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        vault.create("minted");
+        // this token may only mint data keys: encrypting a new file must not need transit/encrypt
+        BAO.writePolicy(mount + "-datakey-only", "path \"" + mount + "/datakey/plaintext/minted\" { capabilities = [\"update\"] }");
+        VaultTransitClient mintOnly = new VaultTransitClient(endpoint(BAO.createToken(mount + "-datakey-only")), mount);
+        Path model = Files.write(dir.resolve("model.onnx"), "weights".repeat(5000).getBytes(StandardCharsets.UTF_8));
+        Path sealed = dir.resolve("model.onnx.msw");
+        new dev.msw.crypto.ArtifactEncryptor().encrypt(model, sealed, List.of(new VaultTransitRecipient(mintOnly, "minted")),
+                false, ProgressListener.NONE, CancellationToken.NONE);
+        Stanza stanza = ArtifactHeader.read(sealed).stanzas().get(0);
+        assertEquals(VaultTransitRecipient.TYPE, stanza.type());
+        Path back = dir.resolve("back.onnx");
+        new ArtifactDecryptor().decrypt(sealed, back, List.of(new VaultTransitIdentity(vault.client())), false,
+                ProgressListener.NONE, CancellationToken.NONE);
+        assertArrayEquals(Files.readAllBytes(model), Files.readAllBytes(back));
+    }
+
+    @Test
     void permissionDeniedSaysWhatToDo() throws Exception {
         vault.create("models");
         BAO.writePolicy(mount + "-decrypt-only", "path \"" + mount + "/decrypt/models\" { capabilities = [\"update\"] }");
