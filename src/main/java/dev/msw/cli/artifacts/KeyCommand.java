@@ -1,5 +1,9 @@
 package dev.msw.cli.artifacts;
 
+import dev.msw.cli.keys.KeyInfoPrinter;
+import dev.msw.keys.KeyInfo;
+import dev.msw.keys.transit.VaultTransitBackend;
+
 import dev.msw.audit.Audit;
 import dev.msw.cli.JsonOutput;
 import dev.msw.keys.KeyVersion;
@@ -32,7 +36,8 @@ public final class KeyCommand implements Runnable {
     }
 
     @Command(name = "create", mixinStandardHelpOptions = true,
-            description = "Create a new AES-256 key-encryption key (version 1) in the keyring.")
+            description = {"Create a new AES-256 key-encryption key (version 1) in the keyring,",
+                    "or a Transit key in Vault / OpenBao with --backend vault."})
     static final class Create implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -43,11 +48,24 @@ public final class KeyCommand implements Runnable {
         @Mixin
         KeyringOptions keyring;
 
+        @Mixin
+        TransitOptions transit;
+
         @Option(names = "--json", description = "Print the result as JSON.")
         boolean json;
 
         @Override
         public Integer call() throws Exception {
+            if (transit.isVault()) {
+                KeyInfo k = transit.backend().create(name);
+                KeyInfoPrinter.print(spec.commandLine().getOut(), k, json);
+                if (!json) {
+                    spec.commandLine().getOut().println("Created Transit key '" + name + "' (v1) in Vault. Encrypt for it with "
+                            + "'msw encrypt IN -o OUT --vault-transit " + name + "'.");
+                    spec.commandLine().getOut().flush();
+                }
+                return 0;
+            }
             LocalKeyring.requireValidName(name);
             LocalKeyring ring = keyring.open();
             KeyVersion v;
@@ -70,7 +88,8 @@ public final class KeyCommand implements Runnable {
         }
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "List the keys and their versions.")
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = "List the keys and their versions (local keyring, or Vault Transit with --backend vault).")
     static final class ListKeys implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -78,11 +97,34 @@ public final class KeyCommand implements Runnable {
         @Mixin
         KeyringOptions keyring;
 
+        @Mixin
+        TransitOptions transit;
+
         @Option(names = "--json", description = "Print the result as JSON.")
         boolean json;
 
         @Override
         public Integer call() throws Exception {
+            if (transit.isVault()) {
+                VaultTransitBackend vault = transit.backend();
+                List<Object> rows = new ArrayList<>();
+                PrintWriter out = spec.commandLine().getOut();
+                for (String n : vault.keyNames()) {
+                    KeyInfo k = vault.info(n);
+                    if (json) {
+                        rows.add(KeyInfoPrinter.json(k));
+                    } else {
+                        KeyInfoPrinter.print(out, k, false);
+                    }
+                }
+                if (json) {
+                    JsonOutput.print(out, Map.of("backend", "vault", "keys", rows));
+                } else if (rows.isEmpty() && vault.keyNames().isEmpty()) {
+                    out.println("Vault Transit holds no keys yet. Create one with 'msw key create NAME --backend vault'.");
+                }
+                out.flush();
+                return 0;
+            }
             LocalKeyring ring = keyring.open();
             List<KeyVersion> keys = ring.list();
             ring.close();
@@ -103,6 +145,25 @@ public final class KeyCommand implements Runnable {
             }
             out.flush();
             return 0;
+        }
+    }
+
+    /** --backend local|vault and --transit-mount for create and list (the keyring options serve the local one). */
+    static final class TransitOptions {
+        @Option(names = "--backend", defaultValue = "local", paramLabel = "local|vault",
+                description = "The local keyring or Vault Transit at VAULT_ADDR / VAULT_TOKEN (default: ${DEFAULT-VALUE}).")
+        dev.msw.cli.keys.KeyBackendOptions.Backend backend;
+
+        @Option(names = "--transit-mount", defaultValue = "transit", paramLabel = "PATH",
+                description = "Mount path of the Transit engine (default: ${DEFAULT-VALUE}).")
+        String mount;
+
+        boolean isVault() {
+            return backend == dev.msw.cli.keys.KeyBackendOptions.Backend.vault;
+        }
+
+        VaultTransitBackend backend() {
+            return dev.msw.cli.keys.KeyBackendOptions.vault(mount);
         }
     }
 

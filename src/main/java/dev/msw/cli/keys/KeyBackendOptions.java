@@ -37,9 +37,19 @@ public final class KeyBackendOptions {
 
     public KeyBackend open() throws IOException {
         if (backend == Backend.vault) {
-            return new VaultTransitBackend(new VaultTransitClient(VaultEndpoint.fromEnvironment(), transitMount));
+            return vault();
         }
         return new LocalKeyBackend(openKeyring(keyring, passphraseFile));
+    }
+
+    /** The Transit backend at VAULT_ADDR / VAULT_TOKEN (or BAO_*) and --transit-mount. */
+    public VaultTransitBackend vault() {
+        return vault(transitMount);
+    }
+
+    /** The Transit backend at VAULT_ADDR / VAULT_TOKEN (or BAO_*) on {@code mount}. */
+    public static VaultTransitBackend vault(String mount) {
+        return new VaultTransitBackend(new VaultTransitClient(VaultEndpoint.fromEnvironment(), mount));
     }
 
     public boolean isVault() {

@@ -10,13 +10,13 @@ import java.util.List;
 import java.util.Map;
 
 /** Prints a {@link KeyInfo} for people or as JSON. */
-final class KeyInfoPrinter {
+public final class KeyInfoPrinter {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
 
     private KeyInfoPrinter() {
     }
 
-    static Map<String, Object> json(KeyInfo k) {
+    public static Map<String, Object> json(KeyInfo k) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", k.name());
         m.put("backend", k.backend());
@@ -35,7 +35,7 @@ final class KeyInfoPrinter {
         return m;
     }
 
-    static void print(PrintWriter out, KeyInfo k, boolean json) {
+    public static void print(PrintWriter out, KeyInfo k, boolean json) {
         if (json) {
             JsonOutput.print(out, json(k));
             return;

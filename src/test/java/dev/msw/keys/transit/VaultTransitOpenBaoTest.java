@@ -176,7 +176,11 @@ class VaultTransitOpenBaoTest {
 
     @Test
     void cliEncryptsForTransitShowsTheHeaderRotatesRewrapsAndDecrypts() throws Exception {
-        vault.create("cli");
+        JsonNode created = new ObjectMapper().readTree(msw("key", "create", "cli", "--backend", "vault", "--transit-mount", mount, "--json"));
+        assertEquals(1, created.get("latestVersion").asInt(), created.toString());
+        JsonNode listed = new ObjectMapper().readTree(msw("key", "list", "--backend", "vault", "--transit-mount", mount, "--json"));
+        assertEquals("vault", listed.get("backend").asText());
+        assertTrue(listed.get("keys").toString().contains("\"cli\""), listed.toString());
         Path models = Files.createDirectories(tmp.resolve("cli-models"));
         byte[] plain = KeyFixtures.plaintext(3000, 5);
         Path in = Files.write(tmp.resolve("model.onnx"), plain);
