@@ -1,5 +1,7 @@
 package dev.msw.cli.artifacts;
 
+import dev.msw.cli.Passphrases;
+
 import dev.msw.cli.JsonOutput;
 import dev.msw.cli.ProgressLine;
 import dev.msw.core.CancellationToken;

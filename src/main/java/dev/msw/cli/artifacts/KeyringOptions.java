@@ -1,5 +1,6 @@
 package dev.msw.cli.artifacts;
 
+import dev.msw.cli.Passphrases;
 import dev.msw.keys.LocalKeyring;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -25,7 +26,14 @@ public final class KeyringOptions {
     }
 
     LocalKeyring open(Path passFile) throws IOException {
-        Path p = path();
+        return open(path(), passFile);
+    }
+
+    /**
+     * Opens {@code p} with the passphrase from {@code passFile}, else {@code MSW_KEYRING_PASSPHRASE}, else a
+     * prompt; a missing keyring fails before anyone is asked for a passphrase.
+     */
+    public static LocalKeyring open(Path p, Path passFile) throws IOException {
         if (!LocalKeyring.exists(p)) {
             // fail before prompting for a passphrase
             return LocalKeyring.open(p, new char[0]);

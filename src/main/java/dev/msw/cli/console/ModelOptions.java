@@ -1,5 +1,7 @@
 package dev.msw.cli.console;
 
+import dev.msw.cli.Passphrases;
+import dev.msw.cli.artifacts.KeyringOptions;
 import dev.msw.core.CancellationToken;
 import dev.msw.core.ProgressListener;
 import dev.msw.core.UserFacingException;
@@ -9,11 +11,8 @@ import dev.msw.keys.LocalKeyring;
 import dev.msw.pipeline.LoadedModel;
 import dev.msw.pipeline.ModelFiles;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import picocli.CommandLine.Option;
 
@@ -44,15 +43,10 @@ final class ModelOptions {
         LocalKeyring ring = null;
         try {
             if (passphraseFile != null) {
-                identities.add(new PassphraseIdentity(readPassphrase(passphraseFile)));
+                identities.add(new PassphraseIdentity(Passphrases.fromFile(passphraseFile)));
             }
             if (keyring) {
-                char[] ringPass = keyringPassphraseFile != null ? readPassphrase(keyringPassphraseFile) : keyringPassphrase();
-                try {
-                    ring = LocalKeyring.open(LocalKeyring.defaultPath(), ringPass);
-                } finally {
-                    Arrays.fill(ringPass, '\0');
-                }
+                ring = KeyringOptions.open(LocalKeyring.defaultPath(), keyringPassphraseFile);
                 identities.add(ring.identity());
             }
             return ModelFiles.load(model, contract, identities, ProgressListener.NONE, CancellationToken.NONE);
@@ -68,37 +62,5 @@ final class ModelOptions {
                 ring.close();
             }
         }
-    }
-
-    private static char[] readPassphrase(Path file) {
-        try {
-            byte[] bytes = Files.readAllBytes(file);
-            String s = new String(bytes, StandardCharsets.UTF_8);
-            Arrays.fill(bytes, (byte) 0);
-            int nl = s.indexOf('\n');
-            String line = (nl >= 0 ? s.substring(0, nl) : s).replace("\r", "");
-            if (line.isEmpty()) {
-                throw new UserFacingException("The passphrase file " + file + " is empty", "its first line holds nothing",
-                        "write the passphrase on the first line");
-            }
-            return line.toCharArray();
-        } catch (IOException e) {
-            throw new UserFacingException("Cannot read the passphrase file " + file, e.getMessage(), "check the path", e);
-        }
-    }
-
-    private static char[] keyringPassphrase() {
-        String env = System.getenv("MSW_KEYRING_PASSPHRASE");
-        if (env != null && !env.isEmpty()) {
-            return env.toCharArray();
-        }
-        if (System.console() != null) {
-            char[] p = System.console().readPassword("Keyring passphrase: ");
-            if (p != null) {
-                return p;
-            }
-        }
-        throw new UserFacingException("Cannot open the keyring", "no passphrase was given",
-                "set MSW_KEYRING_PASSPHRASE or run in a terminal to be asked");
     }
 }

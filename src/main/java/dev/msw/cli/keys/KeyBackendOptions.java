@@ -1,16 +1,13 @@
 package dev.msw.cli.keys;
 
-import dev.msw.core.UserFacingException;
+import dev.msw.cli.artifacts.KeyringOptions;
 import dev.msw.keys.KeyBackend;
 import dev.msw.keys.LocalKeyBackend;
 import dev.msw.keys.LocalKeyring;
 import dev.msw.keys.transit.VaultEndpoint;
 import dev.msw.keys.transit.VaultTransitBackend;
 import dev.msw.keys.transit.VaultTransitClient;
-import java.io.Console;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -58,28 +55,6 @@ public final class KeyBackendOptions {
 
     /** Opens the local keyring with a passphrase from the file, the environment or the console. */
     public static LocalKeyring openKeyring(Path keyring, Path passphraseFile) throws IOException {
-        Path path = keyring != null ? keyring : LocalKeyring.defaultPath();
-        return LocalKeyring.open(path, passphrase(passphraseFile, path));
-    }
-
-    static char[] passphrase(Path file, Path keyring) throws IOException {
-        if (file != null) {
-            String s = Files.readString(file, StandardCharsets.UTF_8);
-            int nl = s.indexOf('\n');
-            return (nl >= 0 ? s.substring(0, nl) : s).replace("\r", "").toCharArray();
-        }
-        String env = System.getenv("MSW_KEYRING_PASSPHRASE");
-        if (env != null && !env.isEmpty()) {
-            return env.toCharArray();
-        }
-        Console c = System.console();
-        if (c != null) {
-            char[] p = c.readPassword("Passphrase for the keyring %s: ", keyring);
-            if (p != null) {
-                return p;
-            }
-        }
-        throw new UserFacingException("No passphrase for the keyring " + keyring, "none was given and there is no terminal to ask on",
-                "pass --keyring-passphrase-file FILE or set MSW_KEYRING_PASSPHRASE");
+        return KeyringOptions.open(keyring != null ? keyring : LocalKeyring.defaultPath(), passphraseFile);
     }
 }

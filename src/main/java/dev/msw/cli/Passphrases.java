@@ -1,4 +1,4 @@
-package dev.msw.cli.artifacts;
+package dev.msw.cli;
 
 import dev.msw.core.UserFacingException;
 import java.io.Console;
@@ -9,15 +9,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 
-/** Reads passphrases from a file (first line), an environment variable, or the terminal, never from arguments. */
-final class Passphrases {
-    static final String KEYRING_ENV = "MSW_KEYRING_PASSPHRASE";
+/**
+ * Reads passphrases from a file (first line), an environment variable, or the terminal, never from arguments.
+ * The one place every command gets the keyring passphrase from.
+ */
+public final class Passphrases {
+    public static final String KEYRING_ENV = "MSW_KEYRING_PASSPHRASE";
 
     private Passphrases() {
     }
 
     /** The first line of {@code file}, without its line ending. */
-    static char[] fromFile(Path file) {
+    public static char[] fromFile(Path file) {
         byte[] raw;
         try {
             raw = Files.readAllBytes(file);
@@ -41,7 +44,7 @@ final class Passphrases {
     }
 
     /** For the keyring: {@code file} if given, else {@value #KEYRING_ENV}, else a prompt (twice when creating). */
-    static char[] forKeyring(Path file, Path keyring, boolean confirm) {
+    public static char[] forKeyring(Path file, Path keyring, boolean confirm) {
         if (file != null) {
             return fromFile(file);
         }
@@ -53,7 +56,7 @@ final class Passphrases {
                 "give --keyring-passphrase-file FILE or set " + KEYRING_ENV);
     }
 
-    static char[] prompt(String label, boolean confirm, String alternative) {
+    public static char[] prompt(String label, boolean confirm, String alternative) {
         Console console = System.console();
         if (console == null) {
             throw new UserFacingException("A passphrase is needed", "there is no terminal to ask it on", alternative);
