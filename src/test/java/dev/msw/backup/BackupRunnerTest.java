@@ -11,6 +11,7 @@ import dev.msw.core.CancellationToken;
 import dev.msw.core.CancelledException;
 import dev.msw.core.ProgressListener;
 import dev.msw.core.UserFacingException;
+import dev.msw.testsupport.ConfigDir;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,8 +34,7 @@ class BackupRunnerTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        previousConfig = System.getProperty("msw.config.dir");
-        System.setProperty("msw.config.dir", tmp.resolve("config").toString());
+        previousConfig = ConfigDir.point(tmp.resolve("config"));
         models = Files.createDirectories(tmp.resolve("models"));
         dest = tmp.resolve("backups");
         Files.write(models.resolve("a.msw"), encryptedLooking(300_000, 1));
@@ -46,11 +46,7 @@ class BackupRunnerTest {
 
     @AfterEach
     void restoreConfig() {
-        if (previousConfig == null) {
-            System.clearProperty("msw.config.dir");
-        } else {
-            System.setProperty("msw.config.dir", previousConfig);
-        }
+        ConfigDir.restore(previousConfig);
     }
 
     static byte[] encryptedLooking(int size, long seed) {

@@ -10,6 +10,7 @@ import dev.msw.crypto.ArtifactDecryptor;
 import dev.msw.crypto.ArtifactHeader;
 import dev.msw.crypto.ArtifactEncryptor;
 import dev.msw.testsupport.Cli;
+import dev.msw.testsupport.ConfigDir;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,17 +36,12 @@ class RewrapCrashSafetyTest {
 
     @BeforeEach
     void isolate() {
-        previousConfig = System.getProperty("msw.config.dir");
-        System.setProperty("msw.config.dir", tmp.resolve("config").toString());
+        previousConfig = ConfigDir.point(tmp.resolve("config"));
     }
 
     @AfterEach
     void restoreConfig() {
-        if (previousConfig == null) {
-            System.clearProperty("msw.config.dir");
-        } else {
-            System.setProperty("msw.config.dir", previousConfig);
-        }
+        ConfigDir.restore(previousConfig);
     }
 
     @Test

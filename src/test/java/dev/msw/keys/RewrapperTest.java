@@ -16,6 +16,7 @@ import dev.msw.crypto.PassphraseRecipient;
 import dev.msw.crypto.Argon2Settings;
 import dev.msw.crypto.WrongKeyException;
 import dev.msw.keys.RewrapSummary.Outcome;
+import dev.msw.testsupport.ConfigDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,8 +37,7 @@ class RewrapperTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        previousConfig = System.getProperty("msw.config.dir");
-        System.setProperty("msw.config.dir", tmp.resolve("config").toString());
+        previousConfig = ConfigDir.point(tmp.resolve("config"));
         keyring = KeyFixtures.keyring(tmp);
         keyring.createKey("team");
         keyring.createKey("other");
@@ -56,11 +56,7 @@ class RewrapperTest {
 
     @AfterEach
     void restoreConfig() {
-        if (previousConfig == null) {
-            System.clearProperty("msw.config.dir");
-        } else {
-            System.setProperty("msw.config.dir", previousConfig);
-        }
+        ConfigDir.restore(previousConfig);
     }
 
     @Test

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.msw.app.artifacts.ArtifactsViewModel.KeyringState;
 import dev.msw.app.shell.SessionKeyring;
 import dev.msw.app.task.ImmediateTaskRunner;
+import dev.msw.testsupport.ConfigDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,19 +29,14 @@ class ArtifactsViewModelTest {
 
     @BeforeEach
     void setUp() {
-        previousConfig = System.getProperty("msw.config.dir");
-        System.setProperty("msw.config.dir", dir.resolve("config").toString());
+        previousConfig = ConfigDir.point(dir.resolve("config"));
         vm = new ArtifactsViewModel(new ImmediateTaskRunner(), new SessionKeyring(dir.resolve("config/keyring.p12")));
         new Random(3).nextBytes(plain);
     }
 
     @AfterEach
     void restore() {
-        if (previousConfig == null) {
-            System.clearProperty("msw.config.dir");
-        } else {
-            System.setProperty("msw.config.dir", previousConfig);
-        }
+        ConfigDir.restore(previousConfig);
     }
 
     @Test

@@ -10,6 +10,7 @@ import dev.msw.app.shell.SessionKeyring;
 import dev.msw.app.task.ImmediateTaskRunner;
 import dev.msw.pipeline.StageExamples;
 import dev.msw.pipeline.StageStatus;
+import dev.msw.testsupport.ConfigDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
@@ -26,8 +27,7 @@ class ConsoleViewModelTest {
 
     @BeforeEach
     void setUp() {
-        previousConfig = System.getProperty("msw.config.dir");
-        System.setProperty("msw.config.dir", tmp.toString());
+        previousConfig = ConfigDir.point(tmp);
         vm = new ConsoleViewModel(new ImmediateTaskRunner(), t -> { }, new SessionKeyring(tmp.resolve("keyring.p12")));
     }
 
@@ -36,11 +36,7 @@ class ConsoleViewModelTest {
         if (vm.modelProperty().get() != null) {
             vm.modelProperty().get().close();
         }
-        if (previousConfig == null) {
-            System.clearProperty("msw.config.dir");
-        } else {
-            System.setProperty("msw.config.dir", previousConfig);
-        }
+        ConfigDir.restore(previousConfig);
     }
 
     private static StageExamples.Example example(String stage, String expect) {

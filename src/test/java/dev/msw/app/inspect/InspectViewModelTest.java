@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.msw.app.task.ImmediateTaskRunner;
 import dev.msw.inspect.InspectCorpus;
 import dev.msw.inspect.Severity;
+import dev.msw.testsupport.ConfigDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,17 +24,12 @@ class InspectViewModelTest {
 
     @BeforeEach
     void isolate() {
-        old = System.getProperty("msw.config.dir");
-        System.setProperty("msw.config.dir", tmp.toString());
+        old = ConfigDir.point(tmp);
     }
 
     @AfterEach
     void restore() {
-        if (old == null) {
-            System.clearProperty("msw.config.dir");
-        } else {
-            System.setProperty("msw.config.dir", old);
-        }
+        ConfigDir.restore(old);
     }
 
     @Test

@@ -15,6 +15,7 @@ import dev.msw.backup.Retention;
 import dev.msw.keys.ArtifactFolders;
 import dev.msw.keys.KeyFixtures;
 import dev.msw.keys.LocalKeyring;
+import dev.msw.testsupport.ConfigDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -34,17 +35,12 @@ class KeysViewModelsTest {
 
     @BeforeEach
     void isolate() {
-        previousConfig = System.getProperty("msw.config.dir");
-        System.setProperty("msw.config.dir", tmp.resolve("config").toString());
+        previousConfig = ConfigDir.point(tmp.resolve("config"));
     }
 
     @AfterEach
     void restoreConfig() {
-        if (previousConfig == null) {
-            System.clearProperty("msw.config.dir");
-        } else {
-            System.setProperty("msw.config.dir", previousConfig);
-        }
+        ConfigDir.restore(previousConfig);
     }
 
     @Test

@@ -28,6 +28,7 @@ import dev.msw.keys.LocalKeyring;
 import dev.msw.pipeline.LoadedModel;
 import dev.msw.pipeline.SampleModels;
 import dev.msw.secrets.local.LocalSecretStore;
+import dev.msw.testsupport.ConfigDir;
 import dev.msw.testsupport.Peers;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,8 +50,7 @@ class SessionKeyringViewModelTest {
 
     @BeforeEach
     void isolateConfig() {
-        previousConfig = System.getProperty("msw.config.dir");
-        System.setProperty("msw.config.dir", dir.resolve("config").toString());
+        previousConfig = ConfigDir.point(dir.resolve("config"));
     }
 
     @AfterEach
@@ -58,11 +58,7 @@ class SessionKeyringViewModelTest {
         if (console != null && console.modelProperty().get() != null) {
             console.modelProperty().get().close();
         }
-        if (previousConfig == null) {
-            System.clearProperty("msw.config.dir");
-        } else {
-            System.setProperty("msw.config.dir", previousConfig);
-        }
+        ConfigDir.restore(previousConfig);
     }
 
     /** A sample model and its contract, the model encrypted for {@code recipient} only (as .onnx.msw). */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.msw.app.task.ImmediateTaskRunner;
 import dev.msw.signing.KeyType;
+import dev.msw.testsupport.ConfigDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,17 +25,12 @@ class SigningViewModelTest {
 
     @BeforeEach
     void isolate() {
-        previousConfig = System.getProperty("msw.config.dir");
-        System.setProperty("msw.config.dir", dir.resolve("config").toString());
+        previousConfig = ConfigDir.point(dir.resolve("config"));
     }
 
     @AfterEach
     void restore() {
-        if (previousConfig == null) {
-            System.clearProperty("msw.config.dir");
-        } else {
-            System.setProperty("msw.config.dir", previousConfig);
-        }
+        ConfigDir.restore(previousConfig);
     }
 
     @Test

@@ -15,6 +15,7 @@ import dev.msw.secrets.vault.VaultLogin;
 import dev.msw.secrets.vault.VaultSecretStore;
 import dev.msw.secrets.vault.VaultSession;
 import dev.msw.secrets.vault.VaultSettings;
+import dev.msw.testsupport.ConfigDir;
 import dev.msw.testsupport.OpenBaoExtension;
 import dev.msw.testsupport.Peers;
 import java.nio.file.Files;
@@ -38,19 +39,14 @@ class VaultViewModelOpenBaoTest {
 
     @BeforeEach
     void setUp() {
-        previous = System.getProperty("msw.config.dir");
-        System.setProperty("msw.config.dir", dir.toString());
+        previous = ConfigDir.point(dir);
         mount = OpenBaoExtension.uniqueName("gui");
         BAO.enableKvV2(mount);
     }
 
     @AfterEach
     void restore() {
-        if (previous == null) {
-            System.clearProperty("msw.config.dir");
-        } else {
-            System.setProperty("msw.config.dir", previous);
-        }
+        ConfigDir.restore(previous);
     }
 
     private VaultSecretStore vault() {

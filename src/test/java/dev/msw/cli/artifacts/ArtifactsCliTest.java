@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.msw.crypto.ArtifactHeader;
 import dev.msw.testsupport.Cli;
+import dev.msw.testsupport.ConfigDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,8 +33,7 @@ class ArtifactsCliTest {
 
     @BeforeEach
     void setUp() throws IOException {
-        previousConfig = System.getProperty("msw.config.dir");
-        System.setProperty("msw.config.dir", dir.resolve("config").toString());
+        previousConfig = ConfigDir.point(dir.resolve("config"));
         kp = Files.writeString(dir.resolve("keyring-pass.txt"), "keyring passphrase\n");
         fp = Files.writeString(dir.resolve("file-pass.txt"), "file passphrase\n");
         plain = new byte[3 * 1024 * 1024 + 17];
@@ -43,11 +43,7 @@ class ArtifactsCliTest {
 
     @AfterEach
     void restore() {
-        if (previousConfig == null) {
-            System.clearProperty("msw.config.dir");
-        } else {
-            System.setProperty("msw.config.dir", previousConfig);
-        }
+        ConfigDir.restore(previousConfig);
     }
 
     private Cli.Result ok(String... args) {

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.msw.audit.AuditEvent;
 import dev.msw.audit.AuditLog;
 import dev.msw.testsupport.Cli;
+import dev.msw.testsupport.ConfigDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,8 +29,7 @@ class AuditCommandTest {
 
     @BeforeEach
     void isolate() {
-        previous = System.getProperty("msw.config.dir");
-        System.setProperty("msw.config.dir", config.toString());
+        previous = ConfigDir.point(config);
         log = AuditLog.standard();
         log.append(new AuditEvent("encrypt", "a.onnx", "success", null, Map.of("key", "team:v1")));
         log.append(new AuditEvent("key.rotate", "team", "success", null, Map.of("version", "2")));
@@ -39,11 +39,7 @@ class AuditCommandTest {
 
     @AfterEach
     void restore() {
-        if (previous == null) {
-            System.clearProperty("msw.config.dir");
-        } else {
-            System.setProperty("msw.config.dir", previous);
-        }
+        ConfigDir.restore(previous);
     }
 
     @Test

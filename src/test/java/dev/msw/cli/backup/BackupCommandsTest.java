@@ -15,6 +15,7 @@ import dev.msw.crypto.ArtifactDecryptor;
 import dev.msw.keys.KeyFixtures;
 import dev.msw.keys.LocalKeyring;
 import dev.msw.testsupport.Cli;
+import dev.msw.testsupport.ConfigDir;
 import dev.msw.testsupport.Peers;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,9 +41,8 @@ class BackupCommandsTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        previousConfig = System.getProperty("msw.config.dir");
         config = tmp.resolve("config");
-        System.setProperty("msw.config.dir", config.toString());
+        previousConfig = ConfigDir.point(config);
         keyring = LocalKeyring.create(config.resolve("keyring.p12"), KeyFixtures.PASSPHRASE.toCharArray());
         keyring.createKey("team");
         models = Files.createDirectories(tmp.resolve("models"));
@@ -57,11 +57,7 @@ class BackupCommandsTest {
 
     @AfterEach
     void restoreConfig() {
-        if (previousConfig == null) {
-            System.clearProperty("msw.config.dir");
-        } else {
-            System.setProperty("msw.config.dir", previousConfig);
-        }
+        ConfigDir.restore(previousConfig);
     }
 
     @Test

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.msw.inspect.InspectCorpus;
 import dev.msw.testsupport.Cli;
+import dev.msw.testsupport.ConfigDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
@@ -21,17 +22,12 @@ class InspectCommandTest {
 
     @BeforeEach
     void isolate() {
-        oldConfig = System.getProperty("msw.config.dir");
-        System.setProperty("msw.config.dir", tmp.resolve("config").toString());
+        oldConfig = ConfigDir.point(tmp.resolve("config"));
     }
 
     @AfterEach
     void restore() {
-        if (oldConfig == null) {
-            System.clearProperty("msw.config.dir");
-        } else {
-            System.setProperty("msw.config.dir", oldConfig);
-        }
+        ConfigDir.restore(oldConfig);
     }
 
     @Test

@@ -9,6 +9,7 @@ import dev.msw.audit.AuditLog;
 import dev.msw.keys.KeyFixtures;
 import dev.msw.keys.LocalKeyring;
 import dev.msw.testsupport.Cli;
+import dev.msw.testsupport.ConfigDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,8 +28,7 @@ class KeyCommandsTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        previousConfig = System.getProperty("msw.config.dir");
-        System.setProperty("msw.config.dir", tmp.resolve("config").toString());
+        previousConfig = ConfigDir.point(tmp.resolve("config"));
         LocalKeyring keyring = KeyFixtures.keyring(tmp);
         ring = keyring.path();
         pass = KeyFixtures.passphraseFile(tmp);
@@ -41,11 +41,7 @@ class KeyCommandsTest {
 
     @AfterEach
     void restoreConfig() {
-        if (previousConfig == null) {
-            System.clearProperty("msw.config.dir");
-        } else {
-            System.setProperty("msw.config.dir", previousConfig);
-        }
+        ConfigDir.restore(previousConfig);
     }
 
     private Cli.Result key(String... args) {

@@ -9,6 +9,7 @@ import dev.msw.inspect.ArtifactInspector;
 import dev.msw.inspect.ArtifactReport;
 import dev.msw.inspect.ScanLimits;
 import dev.msw.testsupport.Cli;
+import dev.msw.testsupport.ConfigDir;
 import dev.msw.testsupport.Peers;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -45,17 +46,12 @@ class LegacyCliPythonInteropTest {
 
     @BeforeEach
     void setUp() {
-        previousConfig = System.getProperty("msw.config.dir");
-        System.setProperty("msw.config.dir", dir.resolve("config").toString());
+        previousConfig = ConfigDir.point(dir.resolve("config"));
     }
 
     @AfterEach
     void restore() {
-        if (previousConfig == null) {
-            System.clearProperty("msw.config.dir");
-        } else {
-            System.setProperty("msw.config.dir", previousConfig);
-        }
+        ConfigDir.restore(previousConfig);
     }
 
     private Path legacy(String kind) throws IOException {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.msw.testsupport.Cli;
+import dev.msw.testsupport.ConfigDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,18 +23,13 @@ class SecretsCliTest {
 
     @BeforeEach
     void isolate() throws Exception {
-        previous = System.getProperty("msw.config.dir");
-        System.setProperty("msw.config.dir", dir.toString());
+        previous = ConfigDir.point(dir);
         Files.writeString(dir.resolve("pass"), "local keyring passphrase\n");
     }
 
     @AfterEach
     void restore() {
-        if (previous == null) {
-            System.clearProperty("msw.config.dir");
-        } else {
-            System.setProperty("msw.config.dir", previous);
-        }
+        ConfigDir.restore(previous);
     }
 
     private Cli.Result run(String... args) {

@@ -10,6 +10,7 @@ import dev.msw.secrets.vault.VaultSecretStore;
 import dev.msw.secrets.vault.VaultSession;
 import dev.msw.secrets.vault.VaultSettings;
 import dev.msw.testsupport.Cli;
+import dev.msw.testsupport.ConfigDir;
 import dev.msw.testsupport.OpenBaoExtension;
 import dev.msw.testsupport.Peers;
 import java.nio.file.Files;
@@ -37,8 +38,7 @@ class SecretsHvacInteropTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        previous = System.getProperty("msw.config.dir");
-        System.setProperty("msw.config.dir", dir.toString());
+        previous = ConfigDir.point(dir);
         mount = OpenBaoExtension.uniqueName("model");
         BAO.enableKvV2(mount);
         tokenFile = dir.resolve("token");
@@ -48,11 +48,7 @@ class SecretsHvacInteropTest {
 
     @AfterEach
     void restore() {
-        if (previous == null) {
-            System.clearProperty("msw.config.dir");
-        } else {
-            System.setProperty("msw.config.dir", previous);
-        }
+        ConfigDir.restore(previous);
     }
 
     private Cli.Result msw(String... args) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.msw.audit.AuditLog;
 import dev.msw.testsupport.Cli;
+import dev.msw.testsupport.ConfigDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
@@ -23,17 +24,12 @@ class SigningCliTest {
 
     @BeforeEach
     void isolate() {
-        previousConfig = System.getProperty("msw.config.dir");
-        System.setProperty("msw.config.dir", dir.resolve("config").toString());
+        previousConfig = ConfigDir.point(dir.resolve("config"));
     }
 
     @AfterEach
     void restore() {
-        if (previousConfig == null) {
-            System.clearProperty("msw.config.dir");
-        } else {
-            System.setProperty("msw.config.dir", previousConfig);
-        }
+        ConfigDir.restore(previousConfig);
     }
 
     private String p(String name) {

@@ -21,6 +21,7 @@ import dev.msw.keys.LocalKeyring;
 import dev.msw.keys.MinimumVersionGuard;
 import dev.msw.keys.RewrapSummary;
 import dev.msw.keys.Rewrapper;
+import dev.msw.testsupport.ConfigDir;
 import dev.msw.testsupport.OpenBaoExtension;
 import java.io.File;
 import java.net.URI;
@@ -50,8 +51,7 @@ class VaultTransitOpenBaoTest {
 
     @BeforeEach
     void setUp() {
-        previousConfig = System.getProperty("msw.config.dir");
-        System.setProperty("msw.config.dir", tmp.resolve("config").toString());
+        previousConfig = ConfigDir.point(tmp.resolve("config"));
         mount = OpenBaoExtension.uniqueName("transit");
         BAO.enableTransit(mount);
         vault = new VaultTransitBackend(new VaultTransitClient(endpoint(BAO.rootToken()), mount));
@@ -59,11 +59,7 @@ class VaultTransitOpenBaoTest {
 
     @AfterEach
     void restoreConfig() {
-        if (previousConfig == null) {
-            System.clearProperty("msw.config.dir");
-        } else {
-            System.setProperty("msw.config.dir", previousConfig);
-        }
+        ConfigDir.restore(previousConfig);
     }
 
     private static VaultEndpoint endpoint(String token) {

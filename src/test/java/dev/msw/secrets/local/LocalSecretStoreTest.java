@@ -13,6 +13,7 @@ import dev.msw.secrets.MetadataSettings;
 import dev.msw.secrets.SecretEntry;
 import dev.msw.secrets.SecretOperation;
 import dev.msw.secrets.SecretsException;
+import dev.msw.testsupport.ConfigDir;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,17 +32,12 @@ class LocalSecretStoreTest {
 
     @BeforeEach
     void isolate() {
-        previous = System.getProperty("msw.config.dir");
-        System.setProperty("msw.config.dir", dir.toString());
+        previous = ConfigDir.point(dir);
     }
 
     @AfterEach
     void restore() {
-        if (previous == null) {
-            System.clearProperty("msw.config.dir");
-        } else {
-            System.setProperty("msw.config.dir", previous);
-        }
+        ConfigDir.restore(previous);
     }
 
     private LocalSecretStore open(String role) {

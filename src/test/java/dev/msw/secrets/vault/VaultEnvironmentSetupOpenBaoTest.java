@@ -13,6 +13,7 @@ import dev.msw.secrets.SecretOperation;
 import dev.msw.secrets.policy.PolicyEngine;
 import dev.msw.secrets.policy.PolicyLinter;
 import dev.msw.secrets.policy.PolicyParser;
+import dev.msw.testsupport.ConfigDir;
 import dev.msw.testsupport.OpenBaoExtension;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,8 +29,7 @@ class VaultEnvironmentSetupOpenBaoTest {
 
     @Test
     void wizardCreatesRolesAndTheLiveMatrixMatchesThePlan(@TempDir Path config) {
-        String prev = System.getProperty("msw.config.dir");
-        System.setProperty("msw.config.dir", config.toString());
+        String prev = ConfigDir.point(config);
         try {
             String mount = OpenBaoExtension.uniqueName("envs");
             String userpass = OpenBaoExtension.uniqueName("up");
@@ -64,11 +64,7 @@ class VaultEnvironmentSetupOpenBaoTest {
                             .capabilities(api).grantedCapabilities());
             assertTrue(live.allAgree(), String.join("\n", live.table()));
         } finally {
-            if (prev == null) {
-                System.clearProperty("msw.config.dir");
-            } else {
-                System.setProperty("msw.config.dir", prev);
-            }
+            ConfigDir.restore(prev);
         }
     }
 }

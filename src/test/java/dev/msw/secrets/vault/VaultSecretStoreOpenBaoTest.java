@@ -15,6 +15,7 @@ import dev.msw.secrets.SecretMetadata;
 import dev.msw.secrets.SecretOperation;
 import dev.msw.secrets.SecretSearch;
 import dev.msw.secrets.SecretsException;
+import dev.msw.testsupport.ConfigDir;
 import dev.msw.testsupport.OpenBaoExtension;
 import java.nio.file.Path;
 import java.util.List;
@@ -35,19 +36,14 @@ class VaultSecretStoreOpenBaoTest {
 
     @BeforeAll
     static void setUp() {
-        previousConfig = System.getProperty("msw.config.dir");
-        System.setProperty("msw.config.dir", config.toString());
+        previousConfig = ConfigDir.point(config);
         mount = OpenBaoExtension.uniqueName("kv");
         BAO.enableKvV2(mount);
     }
 
     @AfterAll
     static void restore() {
-        if (previousConfig == null) {
-            System.clearProperty("msw.config.dir");
-        } else {
-            System.setProperty("msw.config.dir", previousConfig);
-        }
+        ConfigDir.restore(previousConfig);
     }
 
     private static VaultSecretStore store(String token) {
