@@ -78,7 +78,10 @@ public final class MswCommand implements Runnable {
         if (t instanceof UserFacingException ufe) {
             err.println("msw: " + ufe.getMessage());
         } else if (ex instanceof java.io.IOException || ex instanceof java.io.UncheckedIOException) {
-            err.println("msw: input/output error: " + ex.getMessage() + ". Check the path, free disk space and permissions.");
+            java.io.IOException io = ex instanceof java.io.UncheckedIOException u ? u.getCause() : (java.io.IOException) ex;
+            String path = io instanceof java.nio.file.FileSystemException fse && fse.getFile() != null ? fse.getFile() + ": " : "";
+            err.println("msw: input/output error: " + path + UserFacingException.reason(io)
+                    + ". Check the path, free disk space and permissions.");
         } else {
             err.println("msw: unexpected error: " + ex + ". This is a bug; please report it with the command you ran.");
             if (System.getenv("MSW_DEBUG") != null) {

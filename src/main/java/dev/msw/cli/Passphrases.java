@@ -25,7 +25,7 @@ public final class Passphrases {
         try {
             raw = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new UserFacingException("Cannot read the passphrase file " + file, String.valueOf(e.getMessage()),
+            throw new UserFacingException("Cannot read the passphrase file " + file, UserFacingException.reason(e),
                     "check the path and its permissions");
         }
         int end = 0;

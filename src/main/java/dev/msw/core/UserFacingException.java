@@ -20,6 +20,23 @@ public class UserFacingException extends RuntimeException {
         this.next = next;
     }
 
+    /**
+     * Why an I/O call failed, in words: NIO's exceptions carry only the path for the commonest cases ("does not
+     * exist", "permission denied"), which makes "Cannot read F: F" of a plain {@code getMessage()}.
+     */
+    public static String reason(java.io.IOException e) {
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "it does not exist";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.FileSystemException fse && fse.getReason() != null) {
+            return fse.getReason();
+        }
+        return e.getMessage() != null ? e.getMessage() : e.toString();
+    }
+
     private static String compose(String what, String why, String next) {
         StringBuilder sb = new StringBuilder(what);
         if (why != null && !why.isBlank()) {

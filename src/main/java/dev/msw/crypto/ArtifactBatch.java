@@ -142,6 +142,7 @@ public final class ArtifactBatch {
      */
     public CryptoResult decryptToStream(Path source, OutputStream out, String outName, List<? extends Identity> identities,
             ProgressListener progress, CancellationToken cancel) throws IOException {
+        FileChecks.requireRegularFile(source);
         List<Outcome> done = run(List.of(new Item(source, Path.of(outName))), progress, cancel, "decrypt", Map.of(),
                 (item, p) -> {
                     try (var in = new java.io.BufferedInputStream(Files.newInputStream(source), 1 << 16)) {

@@ -17,7 +17,7 @@ final class Secrets {
                 String first = Files.readAllLines(file).stream().findFirst().orElse("");
                 return first.toCharArray();
             } catch (IOException e) {
-                throw new UserFacingException("Cannot read " + file, e.getMessage(), "check the path");
+                throw new UserFacingException("Cannot read " + file, UserFacingException.reason(e), "check the path");
             }
         }
         String env = System.getenv(envVar);
@@ -40,7 +40,7 @@ final class Secrets {
         try {
             return Files.readString(file).strip();
         } catch (IOException e) {
-            throw new UserFacingException("Cannot read the token file " + file, e.getMessage(), "check the path");
+            throw new UserFacingException("Cannot read the token file " + file, UserFacingException.reason(e), "check the path");
         }
     }
 }

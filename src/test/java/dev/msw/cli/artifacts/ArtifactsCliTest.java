@@ -148,6 +148,23 @@ class ArtifactsCliTest {
     }
 
     @Test
+    void aMissingInputIsNamedEvenWhenDecryptingToAStream() {
+        // to /dev/null (or '-') the file used to reach the stream reader unchecked: "input/output error: PATH"
+        Cli.Result r = Cli.run("decrypt", dir.resolve("missing.msw").toString(), "-o", "/dev/null",
+                "--passphrase-file", kp.toString());
+        assertEquals(1, r.exitCode(), r.toString());
+        assertTrue(r.err().contains("msw: Cannot read " + dir.resolve("missing.msw")), r.err());
+        assertTrue(r.err().contains("the file does not exist"), r.err());
+        assertFalse(r.err().contains("input/output error"), r.err());
+
+        Cli.Result noPassphraseFile = Cli.run("decrypt", dir.resolve("missing.msw").toString(), "-o", "/dev/null",
+                "--passphrase-file", dir.resolve("none").toString());
+        assertEquals(1, noPassphraseFile.exitCode(), noPassphraseFile.toString());
+        assertTrue(noPassphraseFile.err().contains("Cannot read the passphrase file " + dir.resolve("none")
+                + ": it does not exist"), noPassphraseFile.err());
+    }
+
+    @Test
     void usageErrorsExitTwo() {
         assertEquals(2, Cli.run("encrypt", model.toString(), "-o", dir.resolve("x").toString()).exitCode());
         assertEquals(2, Cli.run("decrypt", model.toString()).exitCode());
