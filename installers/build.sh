@@ -23,6 +23,10 @@ esac
 extra=""
 [[ "$type" == deb ]] && extra="installers/linux/jpackage-deb.cfg"
 [[ "$type" == app-image ]] && rm -rf target/installer/msw
+java_options=(--java-options "-Xmx2g")
+while IFS= read -r opt; do
+  [[ -z "$opt" || "$opt" == \#* ]] || java_options+=(--java-options "$opt")
+done < installers/jvm-options
 jpackage --type "$type" \
   --name msw \
   --app-version "$version" \
@@ -30,7 +34,7 @@ jpackage --type "$type" \
   --main-jar msw.jar \
   --main-class dev.msw.Launcher \
   --dest target/installer \
-  --java-options "-Xmx2g" \
+  "${java_options[@]}" \
   @"installers/$os/jpackage.cfg" \
   ${extra:+@"$extra"}
 echo "built $type in target/installer"

@@ -53,18 +53,27 @@ public final class ArtifactSigner {
             if (!Files.exists(r.target())) {
                 throw new SigningException("Cannot sign " + r.target(), "no file or folder at that path", "check the path");
             }
-            KeyPair key = PemKeys.readPrivateKey(r.keyFile(), r.passphrase());
             Result result;
             if (format == SignatureFormat.OPENSSL) {
                 if (!Files.isRegularFile(r.target())) {
                     throw new SigningException("Cannot make an openssl signature of the folder " + r.target(),
                             "openssl-style signatures cover one file", "use --format oms to sign a whole model folder");
                 }
-                byte[] sig = RawSignatures.sign(r.target(), key.getPrivate(), progress, cancel);
+                // the file is hashed while the key is read and decrypted (tens to hundreds of milliseconds)
+                RawSignatures.DigestAhead digest = RawSignatures.digestAhead(r.target(), progress, cancel);
+                KeyPair key;
+                try {
+                    key = PemKeys.readPrivateKey(r.keyFile(), r.passphrase());
+                } catch (RuntimeException e) {
+                    digest.abandon();
+                    throw e;
+                }
+                byte[] sig = RawSignatures.sign(r.target(), key.getPrivate(), digest, progress, cancel);
                 write(out, sig, r.overwrite());
                 result = new Result(out.toString(), format.label(), RawSignatures.algorithm(key.getPublic()),
                         KeyFingerprint.of(key.getPublic()), KeyFingerprint.describe(key.getPublic()), 1, null);
             } else {
+                KeyPair key = PemKeys.readPrivateKey(r.keyFile(), r.passphrase());
                 List<X509Certificate> certs = new ArrayList<>();
                 if (r.certificate() != null) {
                     certs.addAll(PemKeys.readCertificates(r.certificate()));

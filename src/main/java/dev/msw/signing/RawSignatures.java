@@ -42,13 +42,70 @@ public final class RawSignatures {
     }
 
     public static byte[] sign(Path file, PrivateKey key, ProgressListener progress, CancellationToken cancel) {
+        return sign(file, key, null, progress, cancel);
+    }
+
+    /**
+     * Starts hashing {@code file} (SHA-256, what RSA and ECDSA signatures cover) on a background thread, so that
+     * the caller can read and decrypt the key meanwhile; pass the result to
+     * {@link #sign(Path, PrivateKey, DigestAhead, ProgressListener, CancellationToken)}.
+     */
+    public static DigestAhead digestAhead(Path file, ProgressListener progress, CancellationToken cancel) {
+        return new DigestAhead(file, progress, cancel);
+    }
+
+    /** A SHA-256 of one file being computed on its own thread; {@link #abandon()} stops it. */
+    public static final class DigestAhead {
+        private final CancellationToken cancel;
+        private final java.util.concurrent.CompletableFuture<byte[]> digest;
+
+        private DigestAhead(Path file, ProgressListener progress, CancellationToken parent) {
+            this.cancel = parent.child();
+            this.digest = new java.util.concurrent.CompletableFuture<>();
+            Thread t = new Thread(() -> {
+                try {
+                    digest.complete(FileDigests.digest(file, "SHA-256", progress, cancel));
+                } catch (Throwable e) {
+                    digest.completeExceptionally(e);
+                }
+            }, "msw-digest-ahead");
+            t.setDaemon(true);
+            t.start();
+        }
+
+        /** Stops the hashing (the key could not be read, or it is an Ed25519 key, which signs the whole file). */
+        public void abandon() {
+            cancel.cancel();
+        }
+
+        byte[] join() {
+            try {
+                return digest.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                if (e.getCause() instanceof RuntimeException re) {
+                    throw re;
+                }
+                if (e.getCause() instanceof Error err) {
+                    throw err;
+                }
+                throw e;
+            }
+        }
+    }
+
+    /** As {@link #sign(Path, PrivateKey, ProgressListener, CancellationToken)}, with the digest begun already. */
+    public static byte[] sign(Path file, PrivateKey key, DigestAhead ahead, ProgressListener progress,
+            CancellationToken cancel) {
         try {
             if (key instanceof RSAKey || key instanceof ECKey) {
-                byte[] digest = FileDigests.digest(file, "SHA-256", progress, cancel);
+                byte[] digest = ahead != null ? ahead.join() : FileDigests.digest(file, "SHA-256", progress, cancel);
                 Signature s = Signature.getInstance(key instanceof RSAKey ? "NONEwithRSA" : "NONEwithECDSA");
                 s.initSign(key);
                 s.update(key instanceof RSAKey ? digestInfo(digest) : digest);
                 return s.sign();
+            }
+            if (ahead != null) {
+                ahead.abandon();
             }
             Signature s = Signature.getInstance("Ed25519");
             s.initSign(key);
