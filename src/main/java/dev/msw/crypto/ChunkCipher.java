@@ -12,9 +12,14 @@ import javax.crypto.spec.SecretKeySpec;
  */
 final class ChunkCipher {
     private static final int WARMUP_BYTES = 64;
-    private static final int WARMUP_PROBE = 256 * 1024;
+    /** Above SunJCE's 64 KiB split threshold, so that probes take the branches a 1 MiB chunk takes. */
+    private static final int WARMUP_PROBE = 80 * 1024;
     private static final double WARMED_MB_PER_SECOND = 500;
+    /** Small calls between two probes: the probes keep the large-message branches in the JIT's profile. */
+    private static final int WARMUP_CALLS_PER_PROBE = 100;
     private static final long WARMUP_BUDGET_NANOS = 4_000_000_000L;
+    /** The longest a command waits for the warm-up; an unlucky JIT ordering must not cost it seconds. */
+    private static final long WARMUP_WAIT_MILLIS = 1000;
     /** Inputs at least this large wait for the warm-up (a few hundred ms) before starting. */
     static final long WARMUP_WORTH_WAITING = 16L << 20;
     private static final Thread WARMUP = startWarmup();
@@ -27,10 +32,10 @@ final class ChunkCipher {
         // the static initialiser has run by the time this method is called
     }
 
-    /** Waits (at most 4 s) for the warm-up, so that a large input runs at full speed from its first chunk. */
+    /** Waits (at most 1 s) for the warm-up, so that a large input runs at full speed from its first chunk. */
     static void awaitWarmup() {
         try {
-            WARMUP.join(WARMUP_BUDGET_NANOS / 1_000_000);
+            WARMUP.join(WARMUP_WAIT_MILLIS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -44,7 +49,10 @@ final class ChunkCipher {
      * SunJCE's fast GCM path (AES-NI/VAES + CLMUL intrinsics) runs only once the JIT has C2-compiled the
      * GCM engine, which it does after some thousand calls. With 1 MiB chunks that is ~1000 chunks: a gigabyte
      * at ~40 MB/s (measured here). Ten thousand calls on 64-byte messages get it compiled in ~0.3 s; the
-     * compiled code then serves every thread.
+     * compiled code then serves every thread. Every hundredth call is an 80 KiB probe, which takes the
+     * branches a real chunk takes (above SunJCE's 64 KiB split size): with rarer probes the compiled code
+     * once lacked those branches, and a 'msw decrypt' of 1 GiB waited out the whole budget, then ran at
+     * 1 GB/s (docs/BENCHMARKS.md).
      */
     private static Thread startWarmup() {
         Thread t = new Thread(ChunkCipher::warmUp, "msw-gcm-warmup");
@@ -63,7 +71,7 @@ final class ChunkCipher {
             long deadline = System.nanoTime() + WARMUP_BUDGET_NANOS;
             long counter = 0;
             while (System.nanoTime() < deadline) {
-                for (int i = 0; i < 1000; i++) {
+                for (int i = 0; i < WARMUP_CALLS_PER_PROBE; i++) {
                     roundTrip(c, k, counter++, plain, sealed, WARMUP_BYTES);
                 }
                 long t0 = System.nanoTime();
