@@ -73,6 +73,7 @@ public final class ArtifactSigner {
                 result = new Result(out.toString(), format.label(), RawSignatures.algorithm(key.getPublic()),
                         KeyFingerprint.of(key.getPublic()), KeyFingerprint.describe(key.getPublic()), 1, null);
             } else {
+                EarlyDigests.abandonAll();   // the bundle hashes its files itself
                 KeyPair key = PemKeys.readPrivateKey(r.keyFile(), r.passphrase());
                 List<X509Certificate> certs = new ArrayList<>();
                 if (r.certificate() != null) {

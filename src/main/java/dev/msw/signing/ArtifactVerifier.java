@@ -55,6 +55,7 @@ public final class ArtifactVerifier {
                         anchors.addAll(PemKeys.readCertificates(p));
                     }
                 }
+                EarlyDigests.abandonAll();   // the bundle hashes its files itself
                 report = ModelSignatures.verify(new ModelSignatures.VerifyRequest(r.target(), sig, key, anchors,
                         ArtifactSigner.resolveIgnores(r.target(), r.ignorePaths()), r.ignoreUnsignedFiles(),
                         r.allowSymlinks()), progress, cancel);

@@ -48,29 +48,43 @@ public final class RawSignatures {
     /**
      * Starts hashing {@code file} (SHA-256, what RSA and ECDSA signatures cover) on a background thread, so that
      * the caller can read and decrypt the key meanwhile; pass the result to
-     * {@link #sign(Path, PrivateKey, DigestAhead, ProgressListener, CancellationToken)}.
+     * {@link #sign(Path, PrivateKey, DigestAhead, ProgressListener, CancellationToken)}. Takes over the digest
+     * the launcher began for this file, if any ({@link EarlyDigests}).
      */
     public static DigestAhead digestAhead(Path file, ProgressListener progress, CancellationToken cancel) {
-        return new DigestAhead(file, progress, cancel);
+        DigestAhead early = EarlyDigests.take(file, progress);
+        return early != null ? early : DigestAhead.start(file, cancel).reportingTo(progress);
     }
 
     /** A SHA-256 of one file being computed on its own thread; {@link #abandon()} stops it. */
     public static final class DigestAhead {
         private final CancellationToken cancel;
-        private final java.util.concurrent.CompletableFuture<byte[]> digest;
+        private final java.util.concurrent.CompletableFuture<byte[]> digest = new java.util.concurrent.CompletableFuture<>();
+        private volatile ProgressListener progress = ProgressListener.NONE;
 
-        private DigestAhead(Path file, ProgressListener progress, CancellationToken parent) {
-            this.cancel = parent.child();
-            this.digest = new java.util.concurrent.CompletableFuture<>();
+        private DigestAhead(CancellationToken cancel) {
+            this.cancel = cancel;
+        }
+
+        static DigestAhead start(Path file, CancellationToken parent) {
+            DigestAhead d = new DigestAhead(parent.child());
             Thread t = new Thread(() -> {
                 try {
-                    digest.complete(FileDigests.digest(file, "SHA-256", progress, cancel));
+                    d.digest.complete(FileDigests.digest(file, "SHA-256",
+                            (done, total, what) -> d.progress.progress(done, total, what), d.cancel));
                 } catch (Throwable e) {
-                    digest.completeExceptionally(e);
+                    d.digest.completeExceptionally(e);
                 }
             }, "msw-digest-ahead");
             t.setDaemon(true);
             t.start();
+            return d;
+        }
+
+        /** From now on, progress goes to {@code listener}. */
+        DigestAhead reportingTo(ProgressListener listener) {
+            this.progress = listener;
+            return this;
         }
 
         /** Stops the hashing (the key could not be read, or it is an Ed25519 key, which signs the whole file). */
@@ -78,17 +92,31 @@ public final class RawSignatures {
             cancel.cancel();
         }
 
-        byte[] join() {
+        /** Waits for the digest; {@code userCancel} (the command's Cancel) stops the hashing and the wait. */
+        byte[] join(CancellationToken userCancel) {
             try {
-                return digest.join();
-            } catch (java.util.concurrent.CompletionException e) {
+                while (true) {
+                    try {
+                        return digest.get(50, java.util.concurrent.TimeUnit.MILLISECONDS);
+                    } catch (java.util.concurrent.TimeoutException e) {
+                        if (userCancel.isCancelled()) {
+                            abandon();
+                            throw new dev.msw.core.CancelledException();
+                        }
+                    }
+                }
+            } catch (InterruptedException e) {
+                abandon();
+                Thread.currentThread().interrupt();
+                throw new dev.msw.core.CancelledException();
+            } catch (java.util.concurrent.ExecutionException e) {
                 if (e.getCause() instanceof RuntimeException re) {
                     throw re;
                 }
                 if (e.getCause() instanceof Error err) {
                     throw err;
                 }
-                throw e;
+                throw new IllegalStateException(e.getCause());
             }
         }
     }
@@ -98,7 +126,7 @@ public final class RawSignatures {
             CancellationToken cancel) {
         try {
             if (key instanceof RSAKey || key instanceof ECKey) {
-                byte[] digest = ahead != null ? ahead.join() : FileDigests.digest(file, "SHA-256", progress, cancel);
+                byte[] digest = ahead != null ? ahead.join(cancel) : FileDigests.digest(file, "SHA-256", progress, cancel);
                 Signature s = Signature.getInstance(key instanceof RSAKey ? "NONEwithRSA" : "NONEwithECDSA");
                 s.initSign(key);
                 s.update(key instanceof RSAKey ? digestInfo(digest) : digest);
@@ -107,6 +135,7 @@ public final class RawSignatures {
             if (ahead != null) {
                 ahead.abandon();
             }
+            EarlyDigests.abandonAll();
             Signature s = Signature.getInstance("Ed25519");
             s.initSign(key);
             s.update(readWhole(file, progress, cancel));
@@ -123,11 +152,13 @@ public final class RawSignatures {
         try {
             Signature s;
             if (key instanceof RSAKey || key instanceof ECKey) {
-                byte[] digest = FileDigests.digest(file, "SHA-256", progress, cancel);
+                RawSignatures.DigestAhead early = EarlyDigests.take(file, progress);
+                byte[] digest = early != null ? early.join(cancel) : FileDigests.digest(file, "SHA-256", progress, cancel);
                 s = Signature.getInstance(key instanceof RSAKey ? "NONEwithRSA" : "NONEwithECDSA");
                 s.initVerify(key);
                 s.update(key instanceof RSAKey ? digestInfo(digest) : digest);
             } else {
+                EarlyDigests.abandonAll();
                 s = Signature.getInstance("Ed25519");
                 s.initVerify(key);
                 s.update(readWhole(file, progress, cancel));

@@ -1,11 +1,14 @@
 package dev.msw.signing;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.msw.core.CancellationToken;
 import dev.msw.core.CancelledException;
+import dev.msw.core.ProgressListener;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -26,7 +29,7 @@ class DigestAheadTest {
         new Random(3).nextBytes(data);
         Path file = Files.write(dir.resolve("model.bin"), data);
         RawSignatures.DigestAhead ahead = RawSignatures.digestAhead(file, (done, total, what) -> { }, new CancellationToken());
-        assertArrayEquals(MessageDigest.getInstance("SHA-256").digest(data), ahead.join());
+        assertArrayEquals(MessageDigest.getInstance("SHA-256").digest(data), ahead.join(new CancellationToken()));
     }
 
     @Test
@@ -38,13 +41,49 @@ class DigestAheadTest {
                 new CancellationToken());
         assertTrue(started.await(10, TimeUnit.SECONDS));
         ahead.abandon();
-        assertThrows(CancelledException.class, ahead::join);
+        assertThrows(CancelledException.class, () -> ahead.join(new CancellationToken()));
 
         CancellationToken user = new CancellationToken();
         CountDownLatch again = new CountDownLatch(1);
         RawSignatures.DigestAhead second = RawSignatures.digestAhead(file, (done, total, what) -> again.countDown(), user);
         assertTrue(again.await(10, TimeUnit.SECONDS));
         user.cancel();   // the user's Cancel reaches the hashing thread through the child token
-        assertThrows(CancelledException.class, second::join);
+        assertThrows(CancelledException.class, () -> second.join(new CancellationToken()));
+    }
+
+    @Test
+    void aDigestBegunAtLaunchIsTakenOnlyForTheSameUnchangedFile() throws Exception {
+        byte[] data = new byte[(int) EarlyDigests.WORTH_IT + 4096];
+        new Random(5).nextBytes(data);
+        Path big = Files.write(dir.resolve("big.bin"), data);
+        Path small = Files.write(dir.resolve("small.pem"), new byte[100]);
+        EarlyDigests.startFor(new String[] {"sign", small.toString(), "--key", big.toString(), "-o", "x.sig"});
+        assertNull(EarlyDigests.take(small, ProgressListener.NONE), "small files are not hashed early");
+        long[] reported = {0};
+        RawSignatures.DigestAhead early = EarlyDigests.take(dir.resolve(".").resolve("big.bin"), (d, t, m) -> reported[0] = d);
+        assertNotNull(early, "the same file by another spelling of its path");
+        assertArrayEquals(MessageDigest.getInstance("SHA-256").digest(data), early.join(new CancellationToken()));
+        assertNull(EarlyDigests.take(big, ProgressListener.NONE), "taken once");
+
+        // a file that changed after its early digest began is hashed afresh
+        EarlyDigests.startFor(new String[] {big.toString()});
+        data[0] ^= 1;
+        Files.write(big, data);
+        Files.setLastModifiedTime(big, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5000));
+        assertNull(EarlyDigests.take(big, ProgressListener.NONE));
+        assertArrayEquals(MessageDigest.getInstance("SHA-256").digest(data),
+                RawSignatures.digestAhead(big, ProgressListener.NONE, new CancellationToken()).join(new CancellationToken()));
+    }
+
+    @Test
+    void theCommandsCancelStopsAnEarlyDigest() throws Exception {
+        Path big = Files.write(dir.resolve("big.bin"), new byte[96 << 20]);
+        EarlyDigests.startFor(new String[] {big.toString()});
+        CancellationToken user = new CancellationToken();
+        user.cancel();
+        RawSignatures.DigestAhead early = EarlyDigests.take(big, ProgressListener.NONE);
+        assertNotNull(early);
+        assertThrows(CancelledException.class, () -> early.join(user));
+        EarlyDigests.abandonAll();
     }
 }
