@@ -13,10 +13,13 @@ import javax.crypto.spec.SecretKeySpec;
 final class ChunkCipher {
     private static final int WARMUP_BYTES = 64;
     /** Above SunJCE's 64 KiB split threshold, so that probes take the branches a 1 MiB chunk takes. */
-    private static final int WARMUP_PROBE = 80 * 1024;
+    private static final int WARMUP_PROBE = 256 * 1024;
     private static final double WARMED_MB_PER_SECOND = 500;
-    /** Small calls between two probes: the probes keep the large-message branches in the JIT's profile. */
-    private static final int WARMUP_CALLS_PER_PROBE = 100;
+    /**
+     * Small calls between two probes. Probing every 100 calls cost 'msw decrypt' of 1 GiB 0.13 s more (the
+     * probes run slowly until compiled, and compete with unlocking the key) without a measured benefit.
+     */
+    private static final int WARMUP_CALLS_PER_PROBE = 1000;
     private static final long WARMUP_BUDGET_NANOS = 4_000_000_000L;
     /** The longest a command waits for the warm-up; an unlucky JIT ordering must not cost it seconds. */
     private static final long WARMUP_WAIT_MILLIS = 1000;
@@ -49,10 +52,9 @@ final class ChunkCipher {
      * SunJCE's fast GCM path (AES-NI/VAES + CLMUL intrinsics) runs only once the JIT has C2-compiled the
      * GCM engine, which it does after some thousand calls. With 1 MiB chunks that is ~1000 chunks: a gigabyte
      * at ~40 MB/s (measured here). Ten thousand calls on 64-byte messages get it compiled in ~0.3 s; the
-     * compiled code then serves every thread. Every hundredth call is an 80 KiB probe, which takes the
-     * branches a real chunk takes (above SunJCE's 64 KiB split size): with rarer probes the compiled code
-     * once lacked those branches, and a 'msw decrypt' of 1 GiB waited out the whole budget, then ran at
-     * 1 GB/s (docs/BENCHMARKS.md).
+     * compiled code then serves every thread. A command waits for it at most 1 s: once, with one particular
+     * class-data archive, the probes never reached compiled speed, and 'msw decrypt' of 1 GiB waited out the
+     * whole 4 s budget it then had (docs/BENCHMARKS.md).
      */
     private static Thread startWarmup() {
         Thread t = new Thread(ChunkCipher::warmUp, "msw-gcm-warmup");
