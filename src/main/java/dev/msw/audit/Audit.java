@@ -11,16 +11,6 @@ public final class Audit {
     private Audit() {
     }
 
-    /**
-     * Loads and warms what {@link #record} needs on a background thread, for commands whose work leaves a core
-     * idle (hashing one file); the later record then costs a few milliseconds instead of ~50.
-     */
-    public static void prepareInBackground() {
-        Thread t = new Thread(AuditLog::warmUp, "msw-audit-warmup");
-        t.setDaemon(true);
-        t.start();
-    }
-
     public static void record(String action, String target, String outcome, Map<String, String> details) {
         record(new AuditEvent(action, target, outcome, null, details));
     }

@@ -46,25 +46,6 @@ public final class AuditLog {
         return file;
     }
 
-    /**
-     * Runs the JSON and hashing code of {@link #append} once on a throwaway entry, without touching any file,
-     * so that a command can load and warm it on an idle core while it does its real work (Jackson's first
-     * use costs some 40 ms of class loading and interpretation).
-     */
-    static void warmUp() {
-        try {
-            ObjectNode node = JSON.createObjectNode();
-            node.put("seq", 1);
-            node.put("time", Instant.now().toString());
-            node.putObject("details").put("warm", "up");
-            node.put("prev", GENESIS);
-            node.put("hash", hash(node));
-            JSON.readTree(JSON.writeValueAsString(node)).path("hash").asText();
-        } catch (IOException e) {
-            // only a warm-up
-        }
-    }
-
     /** Appends {@code event}; returns the stored entry. Audit failures never hide the action's own result. */
     public synchronized AuditEntry append(AuditEvent event) {
         try {

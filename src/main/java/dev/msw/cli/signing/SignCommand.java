@@ -1,6 +1,5 @@
 package dev.msw.cli.signing;
 
-import dev.msw.audit.Audit;
 import dev.msw.cli.JsonOutput;
 import dev.msw.cli.ProgressLine;
 import dev.msw.core.CancellationToken;
@@ -65,7 +64,6 @@ public final class SignCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Audit.prepareInBackground();   // on the core that hashing one file leaves idle
         SignatureFormat f = SigningOptions.format(spec, format);
         if (!chain.isEmpty() && certificate == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--certificate-chain needs --certificate");

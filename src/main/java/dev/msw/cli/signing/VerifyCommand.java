@@ -1,6 +1,5 @@
 package dev.msw.cli.signing;
 
-import dev.msw.audit.Audit;
 import dev.msw.cli.JsonOutput;
 import dev.msw.cli.MswCommand;
 import dev.msw.cli.ProgressLine;
@@ -60,7 +59,6 @@ public final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Audit.prepareInBackground();   // on the core that hashing one file leaves idle
         if (pubkey == null && chain.isEmpty()) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "Missing the signer: pass --pubkey PUBLIC.pem (or --certificate-chain CA.pem for certificate-signed models)");
