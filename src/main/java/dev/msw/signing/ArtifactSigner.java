@@ -60,7 +60,7 @@ public final class ArtifactSigner {
                             "openssl-style signatures cover one file", "use --format oms to sign a whole model folder");
                 }
                 // the file is hashed while the key is read and decrypted (tens to hundreds of milliseconds)
-                RawSignatures.DigestAhead digest = RawSignatures.digestAhead(r.target(), progress, cancel);
+                DigestAhead digest = RawSignatures.digestAhead(r.target(), progress, cancel);
                 KeyPair key;
                 try {
                     key = PemKeys.readPrivateKey(r.keyFile(), r.passphrase());

@@ -24,7 +24,7 @@ public final class EarlyDigests {
     private static final int MAX_STARTED = 2;
     private static final Map<Path, Early> STARTED = new ConcurrentHashMap<>();
 
-    private record Early(RawSignatures.DigestAhead digest, long size, long modified) {
+    private record Early(DigestAhead digest, long size, long modified) {
     }
 
     private EarlyDigests() {
@@ -43,7 +43,7 @@ public final class EarlyDigests {
                 Path p = Path.of(a).toAbsolutePath().normalize();
                 BasicFileAttributes attrs = Files.readAttributes(p, BasicFileAttributes.class);
                 if (attrs.isRegularFile() && attrs.size() >= WORTH_IT && !STARTED.containsKey(p)) {
-                    STARTED.put(p, new Early(RawSignatures.DigestAhead.start(p, new CancellationToken()), attrs.size(),
+                    STARTED.put(p, new Early(DigestAhead.start(p, new CancellationToken()), attrs.size(),
                             attrs.lastModifiedTime().toMillis()));
                 }
             } catch (IOException | InvalidPathException | SecurityException e) {
@@ -56,7 +56,7 @@ public final class EarlyDigests {
      * The digest begun for {@code file}, now reporting to {@code progress}, if there is one and the file still
      * has the size and modification time it had then; null otherwise (and a stale digest is stopped).
      */
-    static RawSignatures.DigestAhead take(Path file, ProgressListener progress) {
+    static DigestAhead take(Path file, ProgressListener progress) {
         if (STARTED.isEmpty()) {
             return null;
         }

@@ -56,71 +56,6 @@ public final class RawSignatures {
         return early != null ? early : DigestAhead.start(file, cancel).reportingTo(progress);
     }
 
-    /** A SHA-256 of one file being computed on its own thread; {@link #abandon()} stops it. */
-    public static final class DigestAhead {
-        private final CancellationToken cancel;
-        private final java.util.concurrent.CompletableFuture<byte[]> digest = new java.util.concurrent.CompletableFuture<>();
-        private volatile ProgressListener progress = ProgressListener.NONE;
-
-        private DigestAhead(CancellationToken cancel) {
-            this.cancel = cancel;
-        }
-
-        static DigestAhead start(Path file, CancellationToken parent) {
-            DigestAhead d = new DigestAhead(parent.child());
-            Thread t = new Thread(() -> {
-                try {
-                    d.digest.complete(FileDigests.digest(file, "SHA-256",
-                            (done, total, what) -> d.progress.progress(done, total, what), d.cancel));
-                } catch (Throwable e) {
-                    d.digest.completeExceptionally(e);
-                }
-            }, "msw-digest-ahead");
-            t.setDaemon(true);
-            t.start();
-            return d;
-        }
-
-        /** From now on, progress goes to {@code listener}. */
-        DigestAhead reportingTo(ProgressListener listener) {
-            this.progress = listener;
-            return this;
-        }
-
-        /** Stops the hashing (the key could not be read, or it is an Ed25519 key, which signs the whole file). */
-        public void abandon() {
-            cancel.cancel();
-        }
-
-        /** Waits for the digest; {@code userCancel} (the command's Cancel) stops the hashing and the wait. */
-        byte[] join(CancellationToken userCancel) {
-            try {
-                while (true) {
-                    try {
-                        return digest.get(50, java.util.concurrent.TimeUnit.MILLISECONDS);
-                    } catch (java.util.concurrent.TimeoutException e) {
-                        if (userCancel.isCancelled()) {
-                            abandon();
-                            throw new dev.msw.core.CancelledException();
-                        }
-                    }
-                }
-            } catch (InterruptedException e) {
-                abandon();
-                Thread.currentThread().interrupt();
-                throw new dev.msw.core.CancelledException();
-            } catch (java.util.concurrent.ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException re) {
-                    throw re;
-                }
-                if (e.getCause() instanceof Error err) {
-                    throw err;
-                }
-                throw new IllegalStateException(e.getCause());
-            }
-        }
-    }
-
     /** As {@link #sign(Path, PrivateKey, ProgressListener, CancellationToken)}, with the digest begun already. */
     public static byte[] sign(Path file, PrivateKey key, DigestAhead ahead, ProgressListener progress,
             CancellationToken cancel) {
@@ -152,7 +87,7 @@ public final class RawSignatures {
         try {
             Signature s;
             if (key instanceof RSAKey || key instanceof ECKey) {
-                RawSignatures.DigestAhead early = EarlyDigests.take(file, progress);
+                DigestAhead early = EarlyDigests.take(file, progress);
                 byte[] digest = early != null ? early.join(cancel) : FileDigests.digest(file, "SHA-256", progress, cancel);
                 s = Signature.getInstance(key instanceof RSAKey ? "NONEwithRSA" : "NONEwithECDSA");
                 s.initVerify(key);

@@ -28,7 +28,7 @@ class DigestAheadTest {
         byte[] data = new byte[(3 << 20) + 17];   // several 1 MiB shards and a tail
         new Random(3).nextBytes(data);
         Path file = Files.write(dir.resolve("model.bin"), data);
-        RawSignatures.DigestAhead ahead = RawSignatures.digestAhead(file, (done, total, what) -> { }, new CancellationToken());
+        DigestAhead ahead = RawSignatures.digestAhead(file, (done, total, what) -> { }, new CancellationToken());
         assertArrayEquals(MessageDigest.getInstance("SHA-256").digest(data), ahead.join(new CancellationToken()));
     }
 
@@ -37,7 +37,7 @@ class DigestAheadTest {
         Path file = dir.resolve("big.bin");
         Files.write(file, new byte[96 << 20]);   // large enough to still be hashing when abandoned
         CountDownLatch started = new CountDownLatch(1);
-        RawSignatures.DigestAhead ahead = RawSignatures.digestAhead(file, (done, total, what) -> started.countDown(),
+        DigestAhead ahead = RawSignatures.digestAhead(file, (done, total, what) -> started.countDown(),
                 new CancellationToken());
         assertTrue(started.await(10, TimeUnit.SECONDS));
         ahead.abandon();
@@ -45,7 +45,7 @@ class DigestAheadTest {
 
         CancellationToken user = new CancellationToken();
         CountDownLatch again = new CountDownLatch(1);
-        RawSignatures.DigestAhead second = RawSignatures.digestAhead(file, (done, total, what) -> again.countDown(), user);
+        DigestAhead second = RawSignatures.digestAhead(file, (done, total, what) -> again.countDown(), user);
         assertTrue(again.await(10, TimeUnit.SECONDS));
         user.cancel();   // the user's Cancel reaches the hashing thread through the child token
         assertThrows(CancelledException.class, () -> second.join(new CancellationToken()));
@@ -60,7 +60,7 @@ class DigestAheadTest {
         EarlyDigests.startFor(new String[] {"sign", small.toString(), "--key", big.toString(), "-o", "x.sig"});
         assertNull(EarlyDigests.take(small, ProgressListener.NONE), "small files are not hashed early");
         long[] reported = {0};
-        RawSignatures.DigestAhead early = EarlyDigests.take(dir.resolve(".").resolve("big.bin"), (d, t, m) -> reported[0] = d);
+        DigestAhead early = EarlyDigests.take(dir.resolve(".").resolve("big.bin"), (d, t, m) -> reported[0] = d);
         assertNotNull(early, "the same file by another spelling of its path");
         assertArrayEquals(MessageDigest.getInstance("SHA-256").digest(data), early.join(new CancellationToken()));
         assertNull(EarlyDigests.take(big, ProgressListener.NONE), "taken once");
@@ -81,7 +81,7 @@ class DigestAheadTest {
         EarlyDigests.startFor(new String[] {big.toString()});
         CancellationToken user = new CancellationToken();
         user.cancel();
-        RawSignatures.DigestAhead early = EarlyDigests.take(big, ProgressListener.NONE);
+        DigestAhead early = EarlyDigests.take(big, ProgressListener.NONE);
         assertNotNull(early);
         assertThrows(CancelledException.class, () -> early.join(user));
         EarlyDigests.abandonAll();
