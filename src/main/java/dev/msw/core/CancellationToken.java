@@ -4,7 +4,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /** A flag that long-running core work checks between chunks; the GUI's Cancel button and Ctrl-C set it. */
 public final class CancellationToken {
-    public static final CancellationToken NONE = new CancellationToken(null);
+    public static final CancellationToken NONE = new CancellationToken();
 
     private final AtomicBoolean cancelled = new AtomicBoolean();
     private final CancellationToken parent;
