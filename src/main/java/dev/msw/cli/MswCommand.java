@@ -38,9 +38,13 @@ public final class MswCommand implements Runnable {
      * The command tree for {@code args}: when the first argument names a verb, only that verb is attached
      * under the root. picocli builds every command's model by reflection when it is added, which for the
      * whole tree costs a few hundred milliseconds of start-up; a run of one verb never needs the others.
-     * Help, version, a missing or an unknown verb get the whole tree (listings, "did you mean").
+     * Help, a missing or an unknown verb get the whole tree (listings, "did you mean"); "--version" alone
+     * needs none of it.
      */
     public static CommandLine commandLineFor(String... args) {
+        if (args.length == 1 && ("--version".equals(args[0]) || "-V".equals(args[0]))) {
+            return configured(List.of());
+        }
         if (args.length > 0 && !args[0].startsWith("-")) {
             for (Object sub : Commands.all()) {
                 Command c = sub.getClass().getAnnotation(Command.class);

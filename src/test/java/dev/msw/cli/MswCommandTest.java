@@ -14,6 +14,10 @@ class MswCommandTest {
         assertEquals(0, r.exitCode(), r::toString);
         assertTrue(r.out().contains("Model Security Workbench"), r::toString);
         assertTrue(r.out().contains("Java 17"), r::toString);
+        // read from the jar's manifest, and the same as the provider's own version string
+        String bc = new org.bouncycastle.jce.provider.BouncyCastleProvider().getVersionStr();
+        assertTrue(r.out().contains("Bouncy Castle " + bc + "\n") || r.out().contains("Bouncy Castle " + bc + "\r"),
+                r::toString);
     }
 
     @Test
