@@ -84,4 +84,29 @@ class AuditLogTest {
         AuditLog.AuditEntry next = log.append(new AuditEvent("verify", "model.onnx", "success", null, Map.of()));
         assertEquals(4, next.seq());
     }
+
+    /**
+     * append writes entries with the streaming generator, verify re-hashes them through the tree model: the two
+     * canonical forms must agree byte for byte, also for text that JSON escapes, non-ASCII text and an identity.
+     */
+    @Test
+    void entriesWithEscapedAndNonAsciiTextVerifyAndReadBack() throws Exception {
+        AuditLog log = new AuditLog(dir.resolve("audit.jsonl"));
+        String odd = "quote \" back\\slash tab\t nl\n ctl\u0001 del\u007f é 模型 \uD83D\uDD12 </script> \u2028";
+        AuditLog.AuditEntry a = log.append(new AuditEvent("secret.read", odd, "denied", "vault:" + odd,
+                Map.of("z", odd, "a", "", "path/with/slash", "x")));
+        log.append(new AuditEvent("encrypt", "plain", "success", null, Map.of()));
+        AuditLog.AuditVerification v = log.verify();
+        assertTrue(v.intact(), v.message());
+        List<AuditLog.AuditEntry> read = log.read();
+        assertEquals(a, read.get(0));
+        assertEquals(odd, read.get(0).target());
+        assertEquals("vault:" + odd, read.get(0).identity());
+        assertEquals(Map.of("z", odd, "a", "", "path/with/slash", "x"), read.get(0).details());
+        assertEquals(2, read.get(1).seq());
+        assertEquals(null, read.get(1).identity());
+        // the next entry links to the hash stored on the last line (verify checks every link)
+        assertEquals(3, log.append(AuditEvent.success("decrypt", "x")).seq());
+        assertTrue(log.verify().intact(), log.verify().message());
+    }
 }

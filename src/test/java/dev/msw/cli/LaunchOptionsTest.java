@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The JVM options the launchers add (installers/jvm-options for every launcher, installers/jit-directives.json
- * for ./msw's cryptography verbs): a typo there stops the JVM before msw runs ("Could not create the Java
+ * and the threshold scaling for ./msw's cryptography verbs): a typo there stops the JVM before msw runs ("Could not create the Java
  * Virtual Machine"), so a child JVM starts with exactly those options and runs keygen, encrypt (Argon2id and
  * AES-GCM), decrypt, sign and verify.
  */
@@ -34,6 +34,7 @@ class LaunchOptionsTest {
         }
         opts.add("-XX:+UnlockDiagnosticVMOptions");
         opts.add("-XX:-DisplayVMOutput");
+        opts.add("-XX:CompileThresholdScaling=4");
         opts.add("-XX:CompilerDirectivesFile=" + Path.of("installers", "jit-directives.json").toAbsolutePath());
         return opts;
     }
