@@ -144,11 +144,7 @@ public final class ArtifactBatch {
             ProgressListener progress, CancellationToken cancel) throws IOException {
         FileChecks.requireRegularFile(source);
         List<Outcome> done = run(List.of(new Item(source, Path.of(outName))), progress, cancel, "decrypt", Map.of(),
-                (item, p) -> {
-                    try (var in = new java.io.BufferedInputStream(Files.newInputStream(source), 1 << 16)) {
-                        return decryptor.decrypt(in, out, source.toString(), identities, p, cancel);
-                    }
-                });
+                (item, p) -> decryptor.decrypt(source, out, identities, p, cancel));
         return done.get(0).result();
     }
 

@@ -8,8 +8,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.List;
 import javax.crypto.AEADBadTagException;
@@ -52,16 +55,16 @@ public final class ArtifactDecryptor {
             AtomicOutput.create(destination, false).close();
         }
         String name = source.toString();
-        long fileLength = Files.size(source);
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(source), 1 << 16)) {
-            ArtifactHeader header = ArtifactHeader.read(in, name);
+        try (FileChannel ch = FileChannel.open(source, StandardOpenOption.READ)) {
+            long fileLength = ch.size();
+            ArtifactHeader header = ArtifactHeader.read(new BufferedInputStream(Channels.newInputStream(ch), 1 << 16), name);
             checkPayloadLength(header, fileLength - header.length(), name);
             ArtifactHeader.Unlocked unlocked = header.unlock(identities, name);
             try (AtomicOutput out = AtomicOutput.create(destination, overwrite)) {
                 long plain;
                 try {
-                    plain = decryptPayload(in, out.stream(), header, unlocked.fileKey(), name, progress,
-                            fileLength - header.length(), cancel);
+                    plain = decryptPayload(fileRange(ch, header.length(), fileLength - header.length()), out.stream(),
+                            header, unlocked.fileKey(), name, progress, fileLength - header.length(), cancel);
                 } catch (FileChecks.WriteFailure e) {
                     throw FileChecks.writeFailed(destination, e.getCause());
                 }
@@ -70,6 +73,30 @@ public final class ArtifactDecryptor {
                 } catch (IOException e) {
                     throw FileChecks.writeFailed(destination, e);
                 }
+                return new CryptoResult(header, plain, fileLength, StanzaDescriptions.describe(unlocked.stanza()));
+            } finally {
+                unlocked.fileKey().destroy();
+            }
+        }
+    }
+
+    /**
+     * Decrypts {@code source} to a stream that is not a regular file (standard output, {@code /dev/null}), each
+     * chunk as it authenticates: if this throws, {@code out} may already hold the chunks before the failing one and
+     * the caller must discard it. Does not close {@code out}.
+     */
+    public CryptoResult decrypt(Path source, OutputStream out, List<? extends Identity> identities,
+            ProgressListener progress, CancellationToken cancel) throws IOException {
+        FileChecks.requireRegularFile(source);
+        String name = source.toString();
+        try (FileChannel ch = FileChannel.open(source, StandardOpenOption.READ)) {
+            long fileLength = ch.size();
+            ArtifactHeader header = ArtifactHeader.read(new BufferedInputStream(Channels.newInputStream(ch), 1 << 16), name);
+            checkPayloadLength(header, fileLength - header.length(), name);
+            ArtifactHeader.Unlocked unlocked = header.unlock(identities, name);
+            try {
+                long plain = decryptPayload(fileRange(ch, header.length(), fileLength - header.length()), out, header,
+                        unlocked.fileKey(), name, progress, fileLength - header.length(), cancel);
                 return new CryptoResult(header, plain, fileLength, StanzaDescriptions.describe(unlocked.stanza()));
             } finally {
                 unlocked.fileKey().destroy();
@@ -117,7 +144,7 @@ public final class ArtifactDecryptor {
                 }
             };
             long payload = totalLength >= 0 ? totalLength - header.length() : -1;
-            decryptPayload(in, sink, header, unlocked.fileKey(), name, progress, payload, cancel);
+            decryptPayload(stream(in), sink, header, unlocked.fileKey(), name, progress, payload, cancel);
             return sink.toByteArray();
         } finally {
             unlocked.fileKey().destroy();
@@ -134,7 +161,7 @@ public final class ArtifactDecryptor {
         ArtifactHeader header = ArtifactHeader.read(in, name);
         ArtifactHeader.Unlocked unlocked = header.unlock(identities, name);
         try {
-            long plain = decryptPayload(in, out, header, unlocked.fileKey(), name, progress,
+            long plain = decryptPayload(stream(in), out, header, unlocked.fileKey(), name, progress,
                     header.expectedPayloadLength(), cancel);
             return new CryptoResult(header, plain, -1, StanzaDescriptions.describe(unlocked.stanza()));
         } finally {
@@ -159,7 +186,23 @@ public final class ArtifactDecryptor {
         }
     }
 
-    private long decryptPayload(InputStream in, OutputStream out, ArtifactHeader header, FileKey fileKey, String name,
+    /** How the encrypted chunks reach the pipeline: a stream read in order, or a file range read by the workers. */
+    private interface Payload {
+        long feed(ChunkPipeline pipeline, ChunkPipeline.Transform open, ChunkPipeline.Sink sink, ProgressListener progress,
+                long total, CancellationToken cancel) throws IOException;
+    }
+
+    private static Payload stream(InputStream in) {
+        return (pipeline, open, sink, progress, total, cancel) ->
+                pipeline.run(in, open, sink, progress, total, cancel, new ChunkPipeline.Counter());
+    }
+
+    private static Payload fileRange(FileChannel ch, long start, long length) {
+        return (pipeline, open, sink, progress, total, cancel) ->
+                pipeline.run(ch, start, length, open, sink, progress, cancel, new ChunkPipeline.Counter());
+    }
+
+    private long decryptPayload(Payload in, OutputStream out, ArtifactHeader header, FileKey fileKey, String name,
             ProgressListener progress, long payloadLength, CancellationToken cancel) throws IOException {
         byte[] payloadKey = KeySchedule.payloadKey(fileKey, header.salt());
         ChunkCipher cipher = new ChunkCipher(payloadKey);
@@ -167,11 +210,11 @@ public final class ArtifactDecryptor {
         int chunk = header.chunkSize();
         long[] plain = {0};
         try (ChunkPipeline pipeline = new ChunkPipeline(threads, chunk + KeySchedule.TAG_LENGTH, chunk)) {
-            pipeline.run(in, (index, last, buf, len, dst) -> openChunk(cipher, index, last, buf, len, dst, name),
+            in.feed(pipeline, (index, last, buf, len, dst) -> openChunk(cipher, index, last, buf, len, dst, name),
                     (buf, len) -> {
                         FileChecks.write(out, buf, len);
                         plain[0] += len;
-                    }, progress, payloadLength, cancel, new ChunkPipeline.Counter());
+                    }, progress, payloadLength, cancel);
         }
         long declared = header.plaintextLength();
         if (declared != ArtifactHeader.UNKNOWN_LENGTH && plain[0] != declared) {

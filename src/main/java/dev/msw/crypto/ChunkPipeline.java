@@ -2,9 +2,12 @@ package dev.msw.crypto;
 
 import dev.msw.core.CancellationToken;
 import dev.msw.core.ProgressListener;
+import dev.msw.core.UserFacingException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.util.ArrayDeque;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -15,7 +18,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Reads fixed-size chunks in order, transforms them on a pool of worker threads, and writes the results in
  * order. At most {@code 2 × threads + 2} chunks are in memory at once, whatever the input size. The chunk that
- * ends the input is found by reading one chunk ahead, so streams of unknown length work too.
+ * ends the input is found by reading one chunk ahead, so streams of unknown length work too. A file of known length
+ * is read by the workers themselves ({@link #run(FileChannel, long, long, Transform, Sink, ProgressListener,
+ * CancellationToken, Counter)}).
  */
 final class ChunkPipeline implements AutoCloseable {
     /** Transforms chunk {@code index} of {@code len} bytes from {@code in} into {@code out}; returns the output length. */
@@ -109,6 +114,58 @@ final class ChunkPipeline implements AutoCloseable {
             writeOldest(sink, progress, total, written);
         }
         return consumed;
+    }
+
+    /**
+     * As {@link #run(InputStream, Transform, Sink, ProgressListener, long, CancellationToken, Counter)}, for the
+     * {@code length} bytes of a file from {@code start}: each worker reads its own chunk with a positional read, so
+     * copying the input out of the page cache is spread over the pool instead of falling to the one thread that also
+     * writes the output. On two cores that thread was busy for most of a 1 GiB decryption and held the workers back
+     * (docs/BENCHMARKS.md). The last chunk is the one that ends at {@code start + length}; a file that shrinks
+     * meanwhile is reported as changed.
+     *
+     * @return the number of input bytes consumed
+     */
+    long run(FileChannel in, long start, long length, Transform transform, Sink sink, ProgressListener progress,
+            CancellationToken cancel, Counter written) throws IOException {
+        if (length >= ChunkCipher.WARMUP_WORTH_WAITING) {
+            ChunkCipher.awaitWarmup();
+        }
+        long chunks = Math.max(1, (length + inCapacity - 1) / inCapacity);
+        long consumed = 0;
+        for (long index = 0; index < chunks; index++) {
+            cancel.throwIfCancelled();
+            final Slot s = takeSlot(sink, progress, length, written);
+            final long i = index;
+            final long position = start + index * inCapacity;
+            final int len = (int) Math.min(inCapacity, length - index * inCapacity);
+            final boolean last = index == chunks - 1;
+            pending.add(pool.submit(() -> {
+                s.inLen = readFully(in, position, s.in, len);
+                if (s.inLen < len) {
+                    throw new UserFacingException("The input changed while it was being read",
+                            "it ended after " + (position - start + s.inLen) + " of the " + length + " bytes it had",
+                            "make sure nothing writes to the file, then try again");
+                }
+                s.outLen = transform.apply(i, last, s.in, s.inLen, s.out);
+                return s;
+            }));
+            consumed += len;
+        }
+        while (!pending.isEmpty()) {
+            cancel.throwIfCancelled();
+            writeOldest(sink, progress, length, written);
+        }
+        return consumed;
+    }
+
+    /** Reads up to {@code len} bytes at {@code position}; fewer only at the end of the file. */
+    private static int readFully(FileChannel in, long position, byte[] buf, int len) throws IOException {
+        ByteBuffer bb = ByteBuffer.wrap(buf, 0, len);
+        while (bb.hasRemaining() && in.read(bb, position + bb.position()) >= 0) {
+            // a positional read may return fewer bytes than asked
+        }
+        return bb.position();
     }
 
     private Slot takeSlot(Sink sink, ProgressListener progress, long total, Counter written) throws IOException {
