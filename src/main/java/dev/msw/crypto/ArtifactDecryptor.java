@@ -54,17 +54,11 @@ public final class ArtifactDecryptor {
             // fail before the (possibly slow) passphrase derivation; AtomicOutput checks again
             AtomicOutput.create(destination, false).close();
         }
-        String name = source.toString();
-        try (FileChannel ch = FileChannel.open(source, StandardOpenOption.READ)) {
-            long fileLength = ch.size();
-            ArtifactHeader header = ArtifactHeader.read(new BufferedInputStream(Channels.newInputStream(ch), 1 << 16), name);
-            checkPayloadLength(header, fileLength - header.length(), name);
-            ArtifactHeader.Unlocked unlocked = header.unlock(identities, name);
+        try (Opened f = open(source, identities)) {
             try (AtomicOutput out = AtomicOutput.create(destination, overwrite)) {
                 long plain;
                 try {
-                    plain = decryptPayload(fileRange(ch, header.length(), fileLength - header.length()), out.stream(),
-                            header, unlocked.fileKey(), name, progress, fileLength - header.length(), cancel);
+                    plain = f.decryptTo(out.stream(), progress, cancel);
                 } catch (FileChecks.WriteFailure e) {
                     throw FileChecks.writeFailed(destination, e.getCause());
                 }
@@ -73,9 +67,7 @@ public final class ArtifactDecryptor {
                 } catch (IOException e) {
                     throw FileChecks.writeFailed(destination, e);
                 }
-                return new CryptoResult(header, plain, fileLength, StanzaDescriptions.describe(unlocked.stanza()));
-            } finally {
-                unlocked.fileKey().destroy();
+                return f.result(plain);
             }
         }
     }
@@ -88,19 +80,61 @@ public final class ArtifactDecryptor {
     public CryptoResult decrypt(Path source, OutputStream out, List<? extends Identity> identities,
             ProgressListener progress, CancellationToken cancel) throws IOException {
         FileChecks.requireRegularFile(source);
-        String name = source.toString();
-        try (FileChannel ch = FileChannel.open(source, StandardOpenOption.READ)) {
-            long fileLength = ch.size();
-            ArtifactHeader header = ArtifactHeader.read(new BufferedInputStream(Channels.newInputStream(ch), 1 << 16), name);
-            checkPayloadLength(header, fileLength - header.length(), name);
-            ArtifactHeader.Unlocked unlocked = header.unlock(identities, name);
+        try (Opened f = open(source, identities)) {
+            return f.result(f.decryptTo(out, progress, cancel));
+        }
+    }
+
+    /** An encrypted file whose header was read, its payload length checked against the file's, and its key unlocked. */
+    private final class Opened implements AutoCloseable {
+        final String name;
+        final FileChannel ch;
+        final long fileLength;
+        ArtifactHeader header;
+        ArtifactHeader.Unlocked unlocked;
+
+        Opened(Path source) throws IOException {
+            name = source.toString();
+            ch = FileChannel.open(source, StandardOpenOption.READ);
+            fileLength = ch.size();
+        }
+
+        long decryptTo(OutputStream out, ProgressListener progress, CancellationToken cancel) throws IOException {
+            long payload = fileLength - header.length();
+            return decryptPayload(fileRange(ch, header.length(), payload), out, header, unlocked.fileKey(), name,
+                    progress, payload, cancel);
+        }
+
+        CryptoResult result(long plaintextBytes) {
+            return new CryptoResult(header, plaintextBytes, fileLength, StanzaDescriptions.describe(unlocked.stanza()));
+        }
+
+        @Override
+        public void close() throws IOException {
             try {
-                long plain = decryptPayload(fileRange(ch, header.length(), fileLength - header.length()), out, header,
-                        unlocked.fileKey(), name, progress, fileLength - header.length(), cancel);
-                return new CryptoResult(header, plain, fileLength, StanzaDescriptions.describe(unlocked.stanza()));
+                if (unlocked != null) {
+                    unlocked.fileKey().destroy();
+                }
             } finally {
-                unlocked.fileKey().destroy();
+                ch.close();
             }
+        }
+    }
+
+    private Opened open(Path source, List<? extends Identity> identities) throws IOException {
+        Opened f = new Opened(source);
+        try {
+            f.header = ArtifactHeader.read(new BufferedInputStream(Channels.newInputStream(f.ch), 1 << 16), f.name);
+            checkPayloadLength(f.header, f.fileLength - f.header.length(), f.name);
+            f.unlocked = f.header.unlock(identities, f.name);
+            return f;
+        } catch (IOException | RuntimeException e) {
+            try {
+                f.close();
+            } catch (IOException closing) {
+                e.addSuppressed(closing);
+            }
+            throw e;
         }
     }
 
