@@ -16,26 +16,26 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The JVM options the launchers add (installers/jvm-options for every launcher, installers/jit-directives.json
- * and the threshold scaling for ./msw's cryptography verbs): a typo there stops the JVM before msw runs ("Could not create the Java
- * Virtual Machine"), so a child JVM starts with exactly those options and runs keygen, encrypt (Argon2id and
- * AES-GCM), decrypt, sign and verify.
+ * The JVM options the launchers add (installers/jvm-options for every launcher, installers/jvm-options-crypto with
+ * the compiler directives for ./msw's cryptography verbs): a typo there stops the JVM before msw runs ("Could not
+ * create the Java Virtual Machine"), so a child JVM starts with exactly those options and runs keygen, encrypt
+ * (Argon2id and AES-GCM), decrypt, sign and verify.
  */
 class LaunchOptionsTest {
     @TempDir
     Path dir;
 
+    /** The lines ./msw passes to a cryptography verb: installers/jvm-options, then installers/jvm-options-crypto. */
     static List<String> launcherOptions() throws IOException {
         List<String> opts = new ArrayList<>();
-        for (String line : Files.readAllLines(Path.of("installers", "jvm-options"))) {
-            if (!line.isBlank() && !line.startsWith("#")) {
-                opts.add(line.strip());
+        Path installers = Path.of("installers").toAbsolutePath();
+        for (String file : List.of("jvm-options", "jvm-options-crypto")) {
+            for (String line : Files.readAllLines(installers.resolve(file))) {
+                if (!line.isBlank() && !line.startsWith("#")) {
+                    opts.add(line.strip().replace("${installers}", installers.toString()));
+                }
             }
         }
-        opts.add("-XX:+UnlockDiagnosticVMOptions");
-        opts.add("-XX:-DisplayVMOutput");
-        opts.add("-XX:CompileThresholdScaling=4");
-        opts.add("-XX:CompilerDirectivesFile=" + Path.of("installers", "jit-directives.json").toAbsolutePath());
         return opts;
     }
 
