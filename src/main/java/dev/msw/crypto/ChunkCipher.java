@@ -24,7 +24,7 @@ final class ChunkCipher {
     /** The longest a command waits for the warm-up; an unlucky JIT ordering must not cost it seconds. */
     private static final long WARMUP_WAIT_MILLIS = 1000;
     /** Inputs at least this large wait for the warm-up (a few hundred ms) before starting. */
-    static final long WARMUP_WORTH_WAITING = 16L << 20;
+    private static final long WARMUP_WORTH_WAITING = 16L << 20;
     private static final Thread WARMUP = startWarmup();
 
     private final SecretKeySpec key;
@@ -35,8 +35,14 @@ final class ChunkCipher {
         // the static initialiser has run by the time this method is called
     }
 
-    /** Waits (at most 1 s) for the warm-up, so that a large input runs at full speed from its first chunk. */
-    static void awaitWarmup() {
+    /**
+     * Before {@code total} bytes (negative: unknown) are sealed or opened: waits (at most 1 s) for the warm-up when
+     * the input is large enough to gain from running at full speed from its first chunk.
+     */
+    static void awaitWarmup(long total) {
+        if (total >= 0 && total < WARMUP_WORTH_WAITING) {
+            return;
+        }
         try {
             WARMUP.join(WARMUP_WAIT_MILLIS);
         } catch (InterruptedException e) {

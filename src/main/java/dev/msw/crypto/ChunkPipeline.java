@@ -74,9 +74,7 @@ final class ChunkPipeline implements AutoCloseable {
      */
     long run(InputStream in, Transform transform, Sink sink, ProgressListener progress, long total,
             CancellationToken cancel, Counter written) throws IOException {
-        if (total < 0 || total >= ChunkCipher.WARMUP_WORTH_WAITING) {
-            ChunkCipher.awaitWarmup();
-        }
+        ChunkCipher.awaitWarmup(total);
         long consumed = 0;
         Slot cur = takeSlot(sink, progress, total, written);
         cur.inLen = in.readNBytes(cur.in, 0, inCapacity);
@@ -109,10 +107,7 @@ final class ChunkPipeline implements AutoCloseable {
             cur = next;
             index++;
         }
-        while (!pending.isEmpty()) {
-            cancel.throwIfCancelled();
-            writeOldest(sink, progress, total, written);
-        }
+        drain(sink, progress, total, cancel, written);
         return consumed;
     }
 
@@ -128,9 +123,7 @@ final class ChunkPipeline implements AutoCloseable {
      */
     long run(FileChannel in, long start, long length, Transform transform, Sink sink, ProgressListener progress,
             CancellationToken cancel, Counter written) throws IOException {
-        if (length >= ChunkCipher.WARMUP_WORTH_WAITING) {
-            ChunkCipher.awaitWarmup();
-        }
+        ChunkCipher.awaitWarmup(length);
         long chunks = Math.max(1, (length + inCapacity - 1) / inCapacity);
         long consumed = 0;
         for (long index = 0; index < chunks; index++) {
@@ -152,11 +145,17 @@ final class ChunkPipeline implements AutoCloseable {
             }));
             consumed += len;
         }
+        drain(sink, progress, length, cancel, written);
+        return consumed;
+    }
+
+    /** Writes every chunk still in flight, in order. */
+    private void drain(Sink sink, ProgressListener progress, long total, CancellationToken cancel, Counter written)
+            throws IOException {
         while (!pending.isEmpty()) {
             cancel.throwIfCancelled();
-            writeOldest(sink, progress, length, written);
+            writeOldest(sink, progress, total, written);
         }
-        return consumed;
     }
 
     /** Reads up to {@code len} bytes at {@code position}; fewer only at the end of the file. */
