@@ -21,7 +21,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -64,8 +66,9 @@ public final class AuditLog {
                 Instant time = Instant.now();
                 String user = System.getProperty("user.name", "unknown");
                 Map<String, String> details = new TreeMap<>(event.details());
-                String hash = hash(seq, time, user, event, details, prev);
-                byte[] line = entryJson(seq, time, user, event, details, prev, hash);
+                Map<String, Object> fields = fields(seq, time, user, event, details, prev);
+                String hash = hash(fields);
+                byte[] line = entryJson(fields, hash);
                 ch.position(ch.size());
                 ch.write(java.nio.ByteBuffer.wrap(line));
                 ch.force(false);
@@ -160,62 +163,64 @@ public final class AuditLog {
         return sorted;
     }
 
+    /** A new entry's fields, without "hash", in the order stored lines have always had them. */
+    private static Map<String, Object> fields(long seq, Instant time, String user, AuditEvent e,
+                                              Map<String, String> details, String prev) {
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("seq", seq);
+        f.put("time", time.toString());
+        f.put("user", user);
+        if (e.identity() != null) {
+            f.put("identity", e.identity());
+        }
+        f.put("action", e.action());
+        f.put("target", e.target());
+        f.put("outcome", e.outcome());
+        f.put("details", details);
+        f.put("prev", prev);
+        return f;
+    }
+
     /**
-     * The stored line of a new entry, fields in the order entries have always had. Written with Jackson's streaming
-     * generator rather than an {@code ObjectMapper}, whose first use costs a command ~0.15 s of start-up (date
-     * formats, locale data); {@link #verify()} parses it back with the tree model and checks the same hash.
+     * The stored line of a new entry. Written with Jackson's streaming generator rather than an {@code ObjectMapper},
+     * whose first use costs a command ~0.15 s of start-up (date formats, locale data); {@link #verify()} parses it
+     * back with the tree model and checks the same hash.
      */
-    private static byte[] entryJson(long seq, Instant time, String user, AuditEvent e, Map<String, String> details,
-                                    String prev, String hash) throws IOException {
+    private static byte[] entryJson(Map<String, Object> fields, String hash) throws IOException {
+        Map<String, Object> stored = new LinkedHashMap<>(fields);
+        stored.put("hash", hash);
+        byte[] json = json(stored);
+        byte[] line = Arrays.copyOf(json, json.length + 1);
+        line[json.length] = '\n';
+        return line;
+    }
+
+    /** The hash of a new entry: the canonical form (keys sorted, no "hash") that {@link #hash(ObjectNode)} gives. */
+    private static String hash(Map<String, Object> fields) throws IOException {
+        return sha256Hex(json(new TreeMap<>(fields)));
+    }
+
+    /** Compact JSON of string and number fields and one level of string maps (details, kept sorted). */
+    private static byte[] json(Map<String, Object> fields) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream(256);
         try (JsonGenerator g = STREAMING.createGenerator(out)) {
             g.writeStartObject();
-            g.writeNumberField("seq", seq);
-            g.writeStringField("time", time.toString());
-            g.writeStringField("user", user);
-            if (e.identity() != null) {
-                g.writeStringField("identity", e.identity());
+            for (Map.Entry<String, Object> f : fields.entrySet()) {
+                if (f.getValue() instanceof Long n) {
+                    g.writeNumberField(f.getKey(), n);
+                } else if (f.getValue() instanceof Map<?, ?> m) {
+                    g.writeObjectFieldStart(f.getKey());
+                    for (Map.Entry<?, ?> d : m.entrySet()) {
+                        g.writeStringField((String) d.getKey(), (String) d.getValue());
+                    }
+                    g.writeEndObject();
+                } else {
+                    g.writeStringField(f.getKey(), (String) f.getValue());
+                }
             }
-            g.writeStringField("action", e.action());
-            g.writeStringField("target", e.target());
-            g.writeStringField("outcome", e.outcome());
-            writeDetails(g, details);
-            g.writeStringField("prev", prev);
-            g.writeStringField("hash", hash);
             g.writeEndObject();
         }
-        out.write('\n');
         return out.toByteArray();
-    }
-
-    /** The hash of a new entry: the same canonical form (keys sorted, no "hash") that {@link #hash(ObjectNode)} gives. */
-    private static String hash(long seq, Instant time, String user, AuditEvent e, Map<String, String> details, String prev)
-            throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-        try (JsonGenerator g = STREAMING.createGenerator(out)) {
-            g.writeStartObject();
-            g.writeStringField("action", e.action());
-            writeDetails(g, details);
-            if (e.identity() != null) {
-                g.writeStringField("identity", e.identity());
-            }
-            g.writeStringField("outcome", e.outcome());
-            g.writeStringField("prev", prev);
-            g.writeNumberField("seq", seq);
-            g.writeStringField("target", e.target());
-            g.writeStringField("time", time.toString());
-            g.writeStringField("user", user);
-            g.writeEndObject();
-        }
-        return sha256Hex(out.toByteArray());
-    }
-
-    private static void writeDetails(JsonGenerator g, Map<String, String> sorted) throws IOException {
-        g.writeObjectFieldStart("details");
-        for (Map.Entry<String, String> d : sorted.entrySet()) {
-            g.writeStringField(d.getKey(), d.getValue());
-        }
-        g.writeEndObject();
     }
 
     /** What the next entry needs of the last one. */
